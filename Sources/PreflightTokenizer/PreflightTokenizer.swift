@@ -1,0 +1,1 @@
+// The PreflightTokenizer module. Its files arrive with the issues that build it; see README.md.
