@@ -23,9 +23,11 @@ struct RequiredSuiteTests {
 /// Optional and format tests: scored, printed, and held above the recorded figures so they cannot regress.
 @Suite("JSON-Schema-Test-Suite, optional and format")
 struct OptionalSuiteTests {
-    /// Recorded passing counts; raise them when the validator improves.
+    /// Recorded passing counts (of 162, 764, 118, 676); raise them when the validator improves.
+    /// Known misses: ICU has no variable-width lookbehind (1 per draft); IDNA Bidi rules (RFC 5893)
+    /// and the IDNA2008 DISALLOWED table are not implemented (6 per draft).
     static let thresholds: [String: Int] = [
-        "2020-12 optional": 0, "2020-12 format": 0, "7 optional": 0, "7 format": 0,
+        "2020-12 optional": 162, "2020-12 format": 757, "7 optional": 118, "7 format": 669,
     ]
 
     @Test("optional and format scores do not regress", arguments: [Draft.draft2020_12, .draft7])

@@ -88,6 +88,14 @@ enum ECMAScriptRegex {
                 continue
             }
             switch scalar {
+            case "(" where index + 1 < scalars.count && scalars[index + 1] == "?":
+                // ECMA-262 groups: (?: (?= (?! (?<= (?<! (?<name>; not Python's (?P<..>, (?#..) or inline flags.
+                let next = index + 2 < scalars.count ? scalars[index + 2] : " "
+                let afterNext = index + 3 < scalars.count ? scalars[index + 3] : " "
+                let valid = next == ":" || next == "=" || next == "!"
+                    || (next == "<" && (afterNext == "=" || afterNext == "!" || afterNext.properties.isAlphabetic || afterNext == "_" || afterNext == "$"))
+                guard valid else { return .failure(RegexSyntaxError("'(?\(next)' is not an ECMA-262 group")) }
+                output += "("
             case "[":
                 if index + 1 < scalars.count, scalars[index + 1] == "]" {
                     output += "(?!)"

@@ -45,7 +45,7 @@ public enum Draft: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     /// Keywords whose value is an object of subschemas.
     var schemaMapKeywords: [String] {
         switch self {
-        case .draft2020_12: return ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas"]
+        case .draft2020_12: return ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas", "dependencies"]
         case .draft2019_09: return ["$defs", "definitions", "properties", "patternProperties", "dependentSchemas"]
         case .draft7: return ["definitions", "properties", "patternProperties", "dependencies"]
         }

@@ -106,6 +106,21 @@ extension SchemaProgram {
                 }
             }
             return valid
+        case .content(let base64, let json):
+            guard case .string(let text) = instance else { return true }
+            var bytes = Array(text.utf8)
+            if base64 {
+                guard let decoded = Base64.decode(bytes) else {
+                    context.report("contentEncoding", [], "\(Describe.value(instance)) is not valid base64")
+                    return false
+                }
+                bytes = decoded
+            }
+            if json, (try? JSONParser().parse(bytes)) == nil {
+                context.report(name, [], "the content is not a valid JSON document")
+                return false
+            }
+            return true
         default:
             return applicator(keyword, instance, context, &annotations)
         }
@@ -150,5 +165,38 @@ enum Describe {
     static func kind(_ value: JSONValue) -> String {
         if case .number(let number) = value, number.isInteger { return "integer" }
         return value.typeName
+    }
+}
+
+/// RFC 4648 base64 decoding (standard alphabet, padding required when present).
+enum Base64 {
+    static func decode(_ bytes: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        var buffer: UInt32 = 0
+        var bits = 0
+        var padding = 0
+        for byte in bytes {
+            let value: UInt32
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): value = UInt32(byte - 65)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): value = UInt32(byte - 97 + 26)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = UInt32(byte - 48 + 52)
+            case UInt8(ascii: "+"): value = 62
+            case UInt8(ascii: "/"): value = 63
+            case UInt8(ascii: "="):
+                padding += 1
+                continue
+            default: return nil
+            }
+            guard padding == 0 else { return nil }
+            buffer = buffer << 6 | value
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+            }
+        }
+        guard padding <= 2, (bytes.count % 4 == 0 || padding == 0) else { return nil }
+        return output
     }
 }

@@ -112,6 +112,12 @@ extension SchemaCompiler {
             add("format", .format(known))
         }
 
+        if draft == .draft7 {
+            let base64 = object["contentEncoding"] == .string("base64")
+            let json = object["contentMediaType"] == .string("application/json")
+            if base64 || json { add(json ? "contentMediaType" : "contentEncoding", .content(base64: base64, json: json)) }
+        }
+
         // Applicator vocabulary: objects.
         var propertyNames: Set<JSONKey> = []
         if has("properties"), case .object(let map)? = object["properties"] {
@@ -142,7 +148,7 @@ extension SchemaCompiler {
             for (name, _) in map { rules.append(NamedSubschema(name: name, node: try child(["dependentSchemas", name]))) }
             add("dependentSchemas", .dependentSchemas(rules))
         }
-        if draft == .draft7, case .object(let map)? = object["dependencies"] {
+        if draft == .draft7 || dialect.evaluates("dependentSchemas"), case .object(let map)? = object["dependencies"] {
             var schemas: [NamedSubschema] = []
             var requirements: [DependentRequirement] = []
             for (name, value) in map {

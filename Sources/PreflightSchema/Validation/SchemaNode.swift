@@ -93,4 +93,7 @@ enum KeywordCheck: Sendable {
     case dynamicRef(Int, anchor: String?)
     case unevaluatedProperties(Int)
     case unevaluatedItems(Int)
+    /// Draft 7 `contentEncoding: base64` / `contentMediaType: application/json` (assertions there,
+    /// annotations only in 2020-12).
+    case content(base64: Bool, json: Bool)
 }
