@@ -167,11 +167,12 @@ struct ValidateCommand: ParsableCommand {
         }
     }
 
-    /// `instanceLocation: message (keywordLocation)`; the root is written `(root)`.
+    /// `instanceLocation: message (keywordLocation)`; the root is written `(root)`, and a finding
+    /// with no keyword (an extraction failure) has no parenthesis.
     static func textLine(_ violation: SchemaViolation) -> String {
         let instance = violation.instanceLocation.tokens.isEmpty ? "(root)" : violation.instanceLocation.description
-        let keyword = violation.keywordLocation.tokens.isEmpty ? "(root)" : violation.keywordLocation.description
-        return "\(instance): \(violation.message) (\(keyword))"
+        if violation.keywordLocation.tokens.isEmpty { return "\(instance): \(violation.message)" }
+        return "\(instance): \(violation.message) (\(violation.keywordLocation))"
     }
 }
 
