@@ -3,10 +3,10 @@ import Foundation
 /// An amount of US dollars, kept exact in decimal arithmetic.
 ///
 /// Rounding policy (stated once, here): neurons and dollars are exact `Decimal` values in every
-/// computation and in JSON output. Only human-facing text (`description`, the text, Markdown, HTML
-/// and CSV reports) rounds dollars, half-to-even ("banker's rounding"), to `displayScale` (6)
-/// decimal places, so sums of displayed figures may differ from the displayed total in the last
-/// place, while the exact figures always agree.
+/// computation and in machine output (JSON, CSV). Only human-facing text (`description`, the text
+/// output of `preflight cost`, Markdown and HTML reports) rounds: dollars half-to-even ("banker's
+/// rounding") to `displayScale` (6) decimal places, neurons half-to-even to 3. Sums of displayed
+/// figures may therefore differ from a displayed total in the last place; the exact figures agree.
 public struct Dollars: Sendable, Hashable, Comparable, Codable, AdditiveArithmetic, CustomStringConvertible {
     /// The exact amount in dollars.
     public var amount: Decimal
@@ -37,10 +37,10 @@ public struct Dollars: Sendable, Hashable, Comparable, Codable, AdditiveArithmet
 
     /// The display form: `$` and the amount rounded half-to-even to 6 places, always with 6 digits
     /// after the point (e.g. `$0.000027`, `$12.500000`).
-    public var description: String { "$" + Self.fixedPoint(rounded(), scale: Self.displayScale) }
+    public var description: String { "$" + Self.fixedPointText(rounded(), scale: Self.displayScale) }
 
-    /// A rounded decimal written with exactly `scale` digits after the point.
-    static func fixedPoint(_ value: Decimal, scale: Int) -> String {
+    /// A (rounded) decimal written with exactly `scale` digits after the point, e.g. `0.000027`.
+    public static func fixedPointText(_ value: Decimal, scale: Int) -> String {
         let negative = value < 0
         let text = (negative ? -value : value).description
         let parts = text.split(separator: ".", maxSplits: 1)
