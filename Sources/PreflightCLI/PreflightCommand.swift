@@ -9,6 +9,8 @@ struct PreflightCommand: AsyncParsableCommand {
         commandName: "preflight",
         abstract: "Count, check and cost prompts for Cloudflare Workers AI, offline; validate the JSON replies.",
         subcommands: [
+            ModelsCommand.self,
+            CheckCommand.self,
         ]
     )
 
