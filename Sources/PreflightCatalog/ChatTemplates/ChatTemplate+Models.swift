@@ -1,0 +1,44 @@
+extension ChatTemplate {
+    /// One mapping rule: models whose tokenizer is `tokenizer` and whose catalog id contains every
+    /// string of `idContains` (case-insensitive) use `template`. The first matching rule wins.
+    struct ModelRule: Sendable {
+        let tokenizer: String
+        let idContains: [String]
+        let template: ChatTemplate?
+    }
+
+    /// Which template each Workers AI model family uses. Keyed by the bundled tokenizer name, then
+    /// refined by the model id where one vocabulary serves several templates (Llama 3.0/3.1/3.2,
+    /// Qwen 2.5/3). A `nil` template marks families whose template is not reproduced exactly here
+    /// (Llama Guard, QwQ, DeepSeek-R1 distills, ChatML fine-tunes of Mistral), so callers can refuse
+    /// rather than guess.
+    static let modelRules: [ModelRule] = [
+        ModelRule(tokenizer: "llama2", idContains: [], template: .llama2),
+        ModelRule(tokenizer: "llama3", idContains: ["guard"], template: nil),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.1"], template: .llama3_1),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.3"], template: .llama3_1),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.2"], template: .llama3_2),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3-"], template: .llama3),
+        ModelRule(tokenizer: "llama4", idContains: [], template: .llama4),
+        ModelRule(tokenizer: "mistral-v1", idContains: ["mistral"], template: .mistralV1),
+        ModelRule(tokenizer: "tekken", idContains: [], template: .mistralTekkenV7),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwen3"], template: .qwen3),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwen2.5"], template: .qwen2_5),
+        ModelRule(tokenizer: "gemma3", idContains: ["embedding"], template: nil),
+        ModelRule(tokenizer: "gemma3", idContains: [], template: .gemma3),
+        ModelRule(tokenizer: "o200k_harmony", idContains: ["gpt-oss"], template: .gptOSS),
+        ModelRule(tokenizer: "o200k_base", idContains: ["gpt-oss"], template: .gptOSS),
+        ModelRule(tokenizer: "bert-base-uncased", idContains: [], template: .bert),
+    ]
+
+    /// The chat template of a catalog model, from its tokenizer name and id; `nil` when Preflight
+    /// does not reproduce that model's template exactly.
+    /// - Complexity: O(r) in the number of rules.
+    public static func forModel(id: String, tokenizer: String) -> ChatTemplate? {
+        let lowered = id.lowercased()
+        for rule in modelRules where rule.tokenizer == tokenizer {
+            if rule.idContains.allSatisfy({ lowered.contains($0) }) { return rule.template }
+        }
+        return nil
+    }
+}
