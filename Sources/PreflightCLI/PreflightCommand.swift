@@ -12,6 +12,8 @@ struct PreflightCommand: AsyncParsableCommand {
             TokenizersCommand.self,
             TokenizeCommand.self,
             CountCommand.self,
+            ModelsCommand.self,
+            CheckCommand.self,
         ]
     )
 
