@@ -40,4 +40,4 @@ struct ModelsCommand: ParsableCommand {
     }
 }
 
-extension ModelTask: @retroactive ExpressibleByArgument {}
+extension ModelTask: ExpressibleByArgument {}

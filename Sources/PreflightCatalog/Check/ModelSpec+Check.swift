@@ -1,3 +1,5 @@
+import PreflightTokenizer
+
 /// Pre-flight checks: does a prompt plus the requested reply fit the model?
 extension ModelSpec {
     /// How far past the context window counting goes before it stops, as a multiple of the window:

@@ -1,3 +1,5 @@
+import PreflightTokenizer
+
 /// Something whose tokens can be counted up to a limit: a plain prompt, or a chat rendered through
 /// its template. `ModelSpec.check` takes one, so chat rendering plugs in without the check knowing.
 ///

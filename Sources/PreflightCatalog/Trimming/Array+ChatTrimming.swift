@@ -1,3 +1,5 @@
+import PreflightTokenizer
+
 /// Fitting a chat into a token budget by dropping its oldest turns.
 extension Array {
     /// The chat with its oldest turns dropped until `count` says it fits `budget` tokens.

@@ -1,3 +1,5 @@
+import PreflightTokenizer
+
 /// One piece of a document split for an embedding model.
 public struct TextChunk: Sendable, Equatable {
     /// The chunk's text.

@@ -1,3 +1,5 @@
+import PreflightTokenizer
+
 /// Cutting text to a token budget with any token counter (a tokenizer's `count(of:upTo:)`, or a
 /// chat template's), so the result re-counts within the budget by construction.
 extension String {
