@@ -69,3 +69,8 @@ func firstMismatch<T: Equatable>(_ got: [T], _ want: [T]) -> String? {
     }
     return got.count == want.count ? nil : "lengths differ: got \(got.count), want \(want.count)"
 }
+
+/// The index of the first difference (or the shorter length).
+func firstDifference<T: Equatable>(_ got: [T], _ want: [T]) -> Int {
+    (0..<min(got.count, want.count)).first(where: { got[$0] != want[$0] }) ?? min(got.count, want.count)
+}

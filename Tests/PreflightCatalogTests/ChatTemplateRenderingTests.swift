@@ -20,6 +20,7 @@ struct ChatTemplateRenderingTests {
         let prompt = try chat.renderedPrompt(for: template, options: fixture.options)
         let got = Array(prompt.text.unicodeScalars)
         let want = Array(fixture.text.unicodeScalars)
-        #expect(got == want, "\(fixture.testDescription): \(firstMismatch(got, want) ?? "")\n got: \(prompt.text.debugDescription)\nwant: \(fixture.text.debugDescription)")
+        let mismatch = firstMismatch(got, want)
+        #expect(mismatch == nil, "\(fixture.testDescription): \(mismatch ?? "") near \(String(String.UnicodeScalarView(got.dropFirst(max(0, firstDifference(got, want) - 20)).prefix(60))).debugDescription)")
     }
 }

@@ -9,8 +9,8 @@ public enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     case roleNotAllowed(pointer: String, role: String, template: ChatTemplate, allowed: [String])
     /// The template cannot express this chat (roles out of order, tools it has no place for, …).
     case notRenderable(pointer: String, template: ChatTemplate, reason: String)
-    /// The tokenizer lacks a special token the template needs; the template and tokenizer do not match.
-    case missingSpecialToken(String, template: ChatTemplate)
+    /// The tokenizer lacks a special token the rendered prompt needs: template and tokenizer do not match.
+    case missingSpecialToken(String)
 
     public var description: String {
         switch self {
@@ -22,8 +22,8 @@ public enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(Self.display(pointer)): role '\(role)' is not allowed by the \(template.rawValue) template (\(allowed.joined(separator: ", ")))"
         case .notRenderable(let pointer, let template, let reason):
             return "\(Self.display(pointer)): the \(template.rawValue) template cannot render this: \(reason)"
-        case .missingSpecialToken(let token, let template):
-            return "the tokenizer has no special token '\(token)' that the \(template.rawValue) template needs; use the template's own tokenizer"
+        case .missingSpecialToken(let token):
+            return "the tokenizer has no special token '\(token)' that this chat template needs; count with the model's own tokenizer"
         }
     }
 

@@ -42,3 +42,20 @@ extension ChatTemplate {
         return nil
     }
 }
+
+extension ChatTemplate {
+    /// The bundled tokenizer (a `BundledTokenizers` name) whose special tokens this template uses.
+    public var tokenizerName: String {
+        switch self {
+        case .llama2: return "llama2"
+        case .llama3, .llama3_1, .llama3_2: return "llama3"
+        case .llama4: return "llama4"
+        case .mistralV1: return "mistral-v1"
+        case .mistralTekkenV7: return "tekken"
+        case .qwen2_5, .qwen3: return "qwen2"
+        case .gemma3: return "gemma3"
+        case .gptOSS: return "o200k_harmony"
+        case .bert: return "bert-base-uncased"
+        }
+    }
+}
