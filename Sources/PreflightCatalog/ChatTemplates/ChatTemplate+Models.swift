@@ -59,3 +59,23 @@ extension ChatTemplate {
         }
     }
 }
+
+extension ChatTemplate {
+    /// The template to assume when only a tokenizer is named (`count --tokenizer llama3 --messages`):
+    /// the one most Workers AI models on that vocabulary use (Llama 3.1/3.3 for `llama3`, Qwen 2.5
+    /// for `qwen2`, gpt-oss for the o200k vocabularies). `nil` when no bundled model family fits.
+    public static func defaultTemplate(forTokenizer name: String) -> ChatTemplate? {
+        switch name {
+        case "llama2": return .llama2
+        case "llama3": return .llama3_1
+        case "llama4": return .llama4
+        case "mistral-v1": return .mistralV1
+        case "tekken": return .mistralTekkenV7
+        case "qwen2": return .qwen2_5
+        case "gemma3": return .gemma3
+        case "o200k_harmony", "o200k_base": return .gptOSS
+        case "bert-base-uncased": return .bert
+        default: return nil
+        }
+    }
+}
