@@ -1,0 +1,48 @@
+/// Standard base64 (RFC 4648, with `=` padding) as the rank files use it.
+enum Base64 {
+    /// 6-bit value of each ASCII byte, or 0xFF for bytes outside the alphabet.
+    static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for (value, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(value) }
+        return table
+    }()
+
+    /// Decodes `input[range]` and appends the bytes to `output`.
+    /// - Returns: `nil` on success, else the offset (in `input`) of the first bad character.
+    /// - Complexity: O(n).
+    static func decode(
+        _ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, appendingTo output: inout [UInt8]
+    ) -> Int? {
+        let count = range.count
+        guard count > 0, count % 4 == 0 else { return range.lowerBound + (count / 4) * 4 }
+        var padding = 0
+        // Invariant: count >= 4, so both indices are inside range.
+        if input[range.upperBound - 1] == UInt8(ascii: "=") { padding += 1 }
+        if input[range.upperBound - 2] == UInt8(ascii: "=") { padding += 1 }
+        return values.withUnsafeBufferPointer { table -> Int? in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                var group: UInt32 = 0
+                let isLast = i + 4 == range.upperBound
+                let digits = isLast ? 4 - padding : 4
+                for k in 0..<4 {
+                    let value: UInt8
+                    if k < digits {
+                        // Invariant: i + k < range.upperBound.
+                        value = table[Int(input[i + k])]
+                        if value == 0xFF { return i + k }
+                    } else {
+                        value = 0
+                    }
+                    group = group << 6 | UInt32(value)
+                }
+                output.append(UInt8(truncatingIfNeeded: group >> 16))
+                if digits > 2 { output.append(UInt8(truncatingIfNeeded: group >> 8)) }
+                if digits > 3 { output.append(UInt8(truncatingIfNeeded: group)) }
+                i += 4
+            }
+            return nil
+        }
+    }
+}
