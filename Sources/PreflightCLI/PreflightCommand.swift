@@ -9,6 +9,9 @@ struct PreflightCommand: AsyncParsableCommand {
         commandName: "preflight",
         abstract: "Count, check and cost prompts for Cloudflare Workers AI, offline; validate the JSON replies.",
         subcommands: [
+            TokenizersCommand.self,
+            TokenizeCommand.self,
+            CountCommand.self,
             ModelsCommand.self,
             CheckCommand.self,
         ]
