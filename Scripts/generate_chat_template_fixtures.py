@@ -300,7 +300,7 @@ def harmony_ids(r):
         if m['role'] == 'user': conv.append(H.Message.from_role_and_content(H.Role.USER, m['content']))
         elif m['role'] == 'assistant' and m.get('tool_calls'):
             f = m['tool_calls'][0]['function']; last = f['name']
-            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('json'))
+            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('<|constrain|>json'))
         elif m['role'] == 'tool':
             conv.append(H.Message.from_author_and_content(H.Author.new(H.Role.TOOL, 'functions.' + last), m['content']).with_channel('commentary').with_recipient('assistant'))
         else: conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, m['content']).with_channel('final'))

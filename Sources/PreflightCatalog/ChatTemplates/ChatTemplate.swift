@@ -89,13 +89,17 @@ public struct ChatRenderOptions: Sendable, Equatable {
     public var enablesThinking: Bool
     /// gpt-oss reasoning effort.
     public var reasoningEffort: ReasoningEffort
+    /// gpt-oss: whether the system message has a "Current date" line. openai-harmony prints it only
+    /// when the conversation has a start date; vLLM sets one, so the default is `true`.
+    public var includesDate: Bool
 
     /// Options with the reference renderers' defaults.
     public init(addsGenerationPrompt: Bool = true, date: ChatDate? = nil, enablesThinking: Bool = true,
-                reasoningEffort: ReasoningEffort = .medium) {
+                reasoningEffort: ReasoningEffort = .medium, includesDate: Bool = true) {
         self.addsGenerationPrompt = addsGenerationPrompt
         self.date = date
         self.enablesThinking = enablesThinking
         self.reasoningEffort = reasoningEffort
+        self.includesDate = includesDate
     }
 }
