@@ -38,11 +38,11 @@ public struct TokenCounter: Sendable {
     public var name: String
     /// Why counts are approximate; `nil` when they are exact.
     public var approximation: String?
-    /// Counts the tokens of a text.
-    public var count: @Sendable (String) -> Int
+    /// Counts the tokens of a text; throws when the tokenizer cannot be loaded.
+    public var count: @Sendable (String) throws -> Int
 
     /// A counter named `name`.
-    public init(name: String, approximation: String? = nil, count: @escaping @Sendable (String) -> Int) {
+    public init(name: String, approximation: String? = nil, count: @escaping @Sendable (String) throws -> Int) {
         self.name = name
         self.approximation = approximation
         self.count = count

@@ -30,7 +30,7 @@ extension RequestProfile {
     /// - Parameter promptCounts: the token count of each corpus text with `model`'s tokenizer.
     /// - Complexity: O(samples).
     static func sample(
-        _ type: RequestType, index: Int, model: ForecastModel, sourceModel: ForecastModel?,
+        _ type: RequestType, index: Int, model: ForecastModel,
         promptCounts: [Int], seed: UInt64, samples: Int
     ) -> RequestProfile {
         var generator = SeededGenerator(seed: seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
@@ -92,13 +92,21 @@ extension RequestProfile {
 
 /// Counts every corpus text with a model's tokenizer (or estimates ~4 bytes per token without one).
 func promptCounts(
-    of corpus: PromptCorpus, for model: ForecastModel, progress: ForecastProgress?
-) -> [Int] {
+    of corpus: PromptCorpus, for model: ForecastModel, progress: ForecastProgress?, file: String, pointer: JSONPointer
+) throws(WorkloadError) -> [Int] {
     var counts: [Int] = []
     counts.reserveCapacity(corpus.texts.count)
     for (position, text) in corpus.texts.enumerated() {
         // Without a tokenizer, ~4 UTF-8 bytes per token (flagged tokenizerMissing by the caller).
-        counts.append(model.tokenCounter?.count(text) ?? (text.utf8.count + 3) / 4)
+        if let counter = model.tokenCounter {
+            do {
+                counts.append(try counter.count(text))
+            } catch {
+                throw .tokenizerUnavailable(file: file, pointer: pointer, modelID: model.id, reason: String(describing: error))
+            }
+        } else {
+            counts.append((text.utf8.count + 3) / 4)
+        }
         progress?.report(step: position + 1, of: corpus.texts.count, what: "counting prompts for \(model.id)")
     }
     return counts

@@ -1,0 +1,25 @@
+public import PreflightCatalog
+
+extension ModelDirectory {
+    /// Every catalog model, with its prices, limits and (loaded on first use) bundled tokenizer.
+    /// - Complexity: O(n) in the catalog; tokenizers load only when a prompt is counted.
+    public init(catalog: Catalog) {
+        self.init(models: catalog.models.map(ForecastModel.init(spec:)))
+    }
+}
+
+extension ForecastModel {
+    /// A catalog model as the forecast sees it.
+    public init(spec: ModelSpec) {
+        var counter: TokenCounter?
+        if let name = spec.tokenizer, spec.tokenizerExactness != .none {
+            counter = TokenCounter(name: name, approximation: spec.tokenizerExactness == .approximate ? spec.tokenizerNote : nil) { text in
+                try BundledTokenizers.tokenizer(named: name).count(of: text)
+            }
+        }
+        self.init(
+            id: spec.id, task: spec.task.rawValue, contextWindow: spec.contextWindow.tokens,
+            requestsPerMinuteLimit: spec.rateLimit?.requestsPerMinute, defaultMaxTokens: spec.assumedMaxTokens,
+            rateCard: spec.rateCard, tokenCounter: counter)
+    }
+}
