@@ -12,6 +12,9 @@ public struct ForecastModel: Sendable {
     public var requestsPerMinuteLimit: Int?
     /// `max_tokens` when a request does not set it: the worst-case output.
     public var defaultMaxTokens: Int?
+    /// Whether the model writes tokens back (text generation); embedders and classifiers do not,
+    /// so their output defaults to 0 tokens instead of `max_tokens`.
+    public var generatesTokens: Bool
     /// Prices.
     public var rateCard: RateCard
     /// Counts prompt tokens; `nil` when no tokenizer is known.
@@ -20,8 +23,9 @@ public struct ForecastModel: Sendable {
     /// A model description.
     public init(
         id: String, task: String, contextWindow: Int?, requestsPerMinuteLimit: Int?, defaultMaxTokens: Int?,
-        rateCard: RateCard, tokenCounter: TokenCounter?
+        generatesTokens: Bool = true, rateCard: RateCard, tokenCounter: TokenCounter?
     ) {
+        self.generatesTokens = generatesTokens
         self.id = id
         self.task = task
         self.contextWindow = contextWindow

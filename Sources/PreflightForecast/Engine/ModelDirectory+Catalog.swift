@@ -20,6 +20,7 @@ extension ForecastModel {
         self.init(
             id: spec.id, task: spec.task.rawValue, contextWindow: spec.contextWindow.tokens,
             requestsPerMinuteLimit: spec.rateLimit?.requestsPerMinute, defaultMaxTokens: spec.assumedMaxTokens,
+            generatesTokens: spec.task.generatesTokens,
             rateCard: spec.rateCard, tokenCounter: counter)
     }
 }

@@ -39,6 +39,8 @@ extension RequestProfile {
         var outputAssumed = false
         if let given = type.outputTokens {
             outputs = given
+        } else if !model.generatesTokens {
+            outputs = .fixed(0)
         } else {
             let maxTokens = model.defaultMaxTokens ?? platformDefaultMaxTokens
             outputs = .fixed(maxTokens)

@@ -38,7 +38,7 @@ public enum UsageRecords {
             func count(_ keys: [String], in container: [String: Any], base: JSONPointer, required: Bool) throws(UsageError) -> Int? {
                 for key in keys {
                     guard let value = container[key] else { continue }
-                    guard !(value is Bool), let number = value as? NSNumber, let whole = Int(exactly: number.doubleValue), whole >= 0 else {
+                    guard let number = value as? NSNumber, let whole = Int(exactly: number.doubleValue), whole >= 0 else {
                         throw fail(base.appending(key), "expected a whole number of 0 or more")
                     }
                     return whole
