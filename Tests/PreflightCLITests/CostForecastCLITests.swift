@@ -197,10 +197,10 @@ enum CostForecastCLI {
     }
 
     @Test func reconciliationExplainsTheDifference() throws {
-        // triage is estimated at 48 prompt tokens and 4 output tokens on llama-3.2-1b; the platform
-        // reported 60 prompt tokens (template) and 3 output tokens for 10 requests.
+        // triage is estimated at 83 prompt tokens (its chat after the Llama 3.2 template) and 4 output
+        // tokens on llama-3.2-1b; the platform reported 90 prompt tokens and 3 output tokens for 10 requests.
         let usage = (0..<10).map { _ in
-            "{\"model\": \"@cf/meta/llama-3.2-1b-instruct\", \"usage\": {\"prompt_tokens\": 60, \"completion_tokens\": 3, \"total_tokens\": 63}}"
+            "{\"model\": \"@cf/meta/llama-3.2-1b-instruct\", \"usage\": {\"prompt_tokens\": 90, \"completion_tokens\": 3, \"total_tokens\": 93}}"
         }.joined(separator: "\n")
         let file = try CostForecastCLI.temporaryFile("usage.jsonl", usage)
         let result = try CostForecastCLI.run(["forecast", Self.workload, "--reconcile", file.path, "--format", "json"])
@@ -209,11 +209,13 @@ enum CostForecastCLI {
         let reconciliation = try #require(object["reconciliation"] as? [String: Any])
         let row = try #require((reconciliation["models"] as? [[String: Any]])?.first)
         #expect(row["requests"] as? Int == 10)
-        // Input effect: (60 − 48) × 2457/1e6 × 10 = 0.29484 neurons; output: (3 − 4) × 18252/1e6 × 10 = −0.18252.
+        // Input effect: (90 − 83) × 2457/1e6 × 10 = 0.17199 neurons; output: (3 − 4) × 18252/1e6 × 10 = −0.18252.
         let causes = try #require(row["explanations"] as? [[String: Any]])
-        #expect(causes.first { $0["cause"] as? String == "input_tokens" }?["neurons"] as? Double == 0.29484)
+        #expect(causes.first { $0["cause"] as? String == "input_tokens" }?["neurons"] as? Double == 0.17199)
         #expect(causes.first { $0["cause"] as? String == "output_tokens" }?["neurons"] as? Double == -0.18252)
-        #expect((causes.first { $0["cause"] as? String == "input_tokens" }?["text"] as? String)?.contains("chat template") == true)
+        #expect((causes.first { $0["cause"] as? String == "input_tokens" }?["text"] as? String)?.contains("7 more prompt tokens per request") == true)
+        // The causes sum to the difference: 0.17199 − 0.18252 = −0.01053 neurons.
+        #expect(row["difference"] as? Double == -0.01053)
     }
 
     @Test func badUsageFileNamesTheLine() throws {

@@ -46,7 +46,7 @@ struct CostCommand: ParsableCommand {
     @Flag(help: "The input is a JSON chat; count the prompt after the model's chat template.")
     var messages = false
 
-    @Flag(help: "Also cost the request on every current model of the same task that it fits, cheapest first.")
+    @Flag(help: "Also cost the request on every current model of the same task that it fits, cheapest first (with --messages: the models whose chat template Preflight reproduces).")
     var compare = false
 
     @Option(help: "Output format: text or json.")
@@ -108,17 +108,26 @@ struct CostCommand: ParsableCommand {
         var tokens: Int?
         var characters: Int?
         var text: String?
+        var chat: Chat?
         var tokenizer: String?
         var caveats: [CostCaveat] = []
     }
 
     private func measure(_ spec: ModelSpec) throws -> Measurement {
         if let inputTokens { return Measurement(tokens: inputTokens) }
-        if messages { throw CommandError.messagesUnsupported }
         let needsPrompt = spec.task.takesTokenPrompt || spec.task == .textToSpeech
         guard needsPrompt else {
             if let input { throw ValidationError("\(spec.id) (\(spec.task.rawValue)) is not priced by its prompt; drop \(input.displayName) and give --quantity UNIT=N") }
             return Measurement()
+        }
+        if messages {
+            guard spec.task.generatesTokens, let name = spec.tokenizer, spec.tokenizerExactness != .none else {
+                throw ValidationError("--messages needs a chat model with a bundled tokenizer; \(spec.id) has none (give --input-tokens N)")
+            }
+            let chat = try ChatInput.chats(from: input ?? .standardInput, jsonl: false)[0]
+            let template = try ChatInput.template(explicit: nil, modelID: spec.id, tokenizer: name)
+            let count = try BundledTokenizers.tokenizer(named: name).count(of: chat, template: template)
+            return Measurement(tokens: count, chat: chat, tokenizer: name, caveats: spec.tokenCountCaveats)
         }
         let text = try (input ?? .standardInput).readText()
         if spec.task == .textToSpeech {
@@ -136,6 +145,14 @@ struct CostCommand: ParsableCommand {
             throw ValidationError("--compare works for token-priced models; \(spec.id) is \(spec.task.rawValue)")
         }
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        if let chat = measured.chat {
+            return catalog.costComparison(task: spec.task, outputTokens: outputTokens, today: today, policy: policy) { model in
+                guard let name = model.tokenizer, model.tokenizerExactness != .none,
+                      let template = ChatTemplate.forModel(id: model.id, tokenizer: name),
+                      let tokenizer = try? BundledTokenizers.tokenizer(named: name) else { return nil }
+                return try? tokenizer.count(of: chat, template: template)
+            }
+        }
         if let text = measured.text {
             return catalog.costComparison(
                 task: spec.task, outputTokens: outputTokens, today: today, policy: policy, countCaveat: .chatTemplateNotCounted

@@ -44,9 +44,16 @@ public struct TokenCounter: Sendable {
     public var approximation: String?
     /// Counts the tokens of a text; throws when the tokenizer cannot be loaded.
     public var count: @Sendable (String) throws -> Int
+    /// Counts the prompt a chat becomes after the model's chat template; `nil` when Preflight does
+    /// not reproduce that template (then the messages' text is counted, and the answer says so).
+    public var countChat: (@Sendable (Chat) throws -> Int)?
 
     /// A counter named `name`.
-    public init(name: String, approximation: String? = nil, count: @escaping @Sendable (String) throws -> Int) {
+    public init(
+        name: String, approximation: String? = nil, count: @escaping @Sendable (String) throws -> Int,
+        countChat: (@Sendable (Chat) throws -> Int)? = nil
+    ) {
+        self.countChat = countChat
         self.name = name
         self.approximation = approximation
         self.count = count

@@ -13,9 +13,13 @@ extension ForecastModel {
     public init(spec: ModelSpec) {
         var counter: TokenCounter?
         if let name = spec.tokenizer, spec.tokenizerExactness != .none {
-            counter = TokenCounter(name: name, approximation: spec.tokenizerExactness == .approximate ? spec.tokenizerNote : nil) { text in
-                try BundledTokenizers.tokenizer(named: name).count(of: text)
+            var countChat: (@Sendable (Chat) throws -> Int)?
+            if let template = ChatTemplate.forModel(id: spec.id, tokenizer: name) {
+                countChat = { chat in try BundledTokenizers.tokenizer(named: name).count(of: chat, template: template) }
             }
+            counter = TokenCounter(
+                name: name, approximation: spec.tokenizerExactness == .approximate ? spec.tokenizerNote : nil,
+                count: { text in try BundledTokenizers.tokenizer(named: name).count(of: text) }, countChat: countChat)
         }
         self.init(
             id: spec.id, task: spec.task.rawValue, contextWindow: spec.contextWindow.tokens,

@@ -50,12 +50,12 @@ extension RequestProfile {
         switch type.prompt {
         case .tokens:
             if model.id != type.model { caveats.append(.tokenCountsFromOtherTokenizer(modelID: type.model)) }
-        case .text, .file, .folder:
+        case .text, .file, .folder, .messages:
             if let counter = model.tokenCounter {
                 if let reason = counter.approximation {
                     caveats.append(.tokenizerApproximate(tokenizer: counter.name, reason: reason))
                 }
-                caveats.append(.chatTemplateNotCounted)
+                if case .messages = type.prompt, counter.countChat != nil {} else { caveats.append(.chatTemplateNotCounted) }
             } else {
                 caveats.append(.tokenizerMissing(modelID: model.id))
             }
@@ -102,7 +102,11 @@ func promptCounts(
         // Without a tokenizer, ~4 UTF-8 bytes per token (flagged tokenizerMissing by the caller).
         if let counter = model.tokenCounter {
             do {
-                counts.append(try counter.count(text))
+                if let chat = corpus.chat, let countChat = counter.countChat {
+                    counts.append(try countChat(chat))
+                } else {
+                    counts.append(try counter.count(text))
+                }
             } catch {
                 throw .tokenizerUnavailable(file: file, pointer: pointer, modelID: model.id, reason: String(describing: error))
             }
