@@ -25,13 +25,13 @@ struct ChatTemplateFixture: Sendable, CustomTestStringConvertible {
         "bge": .bert, "gemma-3": .gemma3, "gpt-oss": .gptOSS, "llama-2": .llama2, "llama-3.1": .llama3_1,
         "llama-3.2": .llama3_2, "llama-3.3": .llama3_1, "llama-4": .llama4, "mistral-small-3": .mistralTekkenV7,
         "mistral-v1": .mistralV1, "qwen2.5": .qwen2_5, "qwen3": .qwen3,
-        "deepseek-r1-distill-qwen": nil, "gpt-oss-hf": nil, "qwq": nil,
+        "qwq": .qwq, "deepseek-r1-distill-qwen": nil, "gpt-oss-hf": nil,
     ]
 
     /// Families with fixtures but no renderer here: DeepSeek-R1 distills (their special tokens are not
     /// in the bundled qwen2 tokenizer), gpt-oss through llama.cpp's Jinja (gpt-oss follows
-    /// openai-harmony instead), QwQ.
-    static let unrenderedFamilies: Set<String> = ["deepseek-r1-distill-qwen", "gpt-oss-hf", "qwq"]
+    /// openai-harmony instead).
+    static let unrenderedFamilies: Set<String> = ["deepseek-r1-distill-qwen", "gpt-oss-hf"]
 
     /// Whether `text` is the renderer's own string. mistral-common returns ids; the resources
     /// fixtures rebuild their `text` by decoding (SentencePiece drops word-start spaces), so only
@@ -73,6 +73,8 @@ struct ChatTemplateFixture: Sendable, CustomTestStringConvertible {
         }
         // openai-harmony without a conversation start date prints no date line.
         if family == "gpt-oss", options.date == nil { options.includesDate = false }
+        // llama.cpp's QwQ template reads an absent enable_thinking as false.
+        if family == "qwq", value["options"]?["enable_thinking"] == nil { options.enablesThinking = false }
         var ids: [UInt32] = []
         for id in idValues {
             guard case .number(let lexeme) = id, let number = UInt32(lexeme) else { return unreadable }
