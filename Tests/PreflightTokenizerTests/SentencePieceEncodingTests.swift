@@ -4,6 +4,7 @@ import Testing
 
 /// SentencePiece BPE on a hand-made model (merges worked out by hand in the comments), the
 /// identity normaliser, the decoder, and round trips on the bundled models.
+/// Expected ids of the tiny model were checked with sentencepiece 0.2.3 on the same ModelProto.
 struct SentencePieceEncodingTests {
     @Test func highestScoreMergesFirst() throws {
         // ▁ab▁ab: `ab` (-1) merges twice, then `▁ab` (-3); the `▁a` (-2) pairs went stale.
@@ -25,8 +26,10 @@ struct SentencePieceEncodingTests {
 
     @Test func controlPiecesAreTextUnlessHonoured() throws {
         let plain = try SentencePieceTestModel.tiny.tokenizer()
-        // `<`, `s`, `>` are not pieces and there is no byte fallback: one <unk> each.
-        #expect(plain.encode("<s>").map(\.rawValue) == [3, 0, 0, 0])
+        // `<`, `s`, `>` are not pieces and there is no byte fallback: the run becomes one <unk>
+        // (sentencepiece 0.2.3 gives [3, 0] and [3, 0, 6]).
+        #expect(plain.encode("<s>").map(\.rawValue) == [3, 0])
+        #expect(plain.encode("<s>ab").map(\.rawValue) == [3, 0, 6])
         #expect(plain.encode("<s>ab", specialTokens: .honored).map(\.rawValue) == [1, 8])
         #expect(plain.encode("ab", addingSpecialTokens: true).map(\.rawValue) == [1, 8])
     }

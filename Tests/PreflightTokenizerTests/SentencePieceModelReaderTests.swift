@@ -77,6 +77,14 @@ struct SentencePieceModelReaderTests {
         #expect(throws: SentencePieceModelError.duplicatePiece(pieceIndex: 11, piece: "ab")) { try SentencePieceModel(proto) }
     }
 
+    @Test func textDefinedAsControlAndNormalIsRefused() throws {
+        // sentencepiece 0.2.3 refuses this model too ("<s> is already defined").
+        var model = SentencePieceTestModel.tiny
+        model.pieces.append(("<s>", -1, 1))
+        let proto = try SentencePieceModelReader.parse(model.bytes)
+        #expect(throws: SentencePieceModelError.duplicatePiece(pieceIndex: 11, piece: "<s>")) { try SentencePieceModel(proto) }
+    }
+
     @Test func byteFallbackNeedsAllBytePieces() throws {
         var model = SentencePieceTestModel.tiny
         model.byteFallback = true
