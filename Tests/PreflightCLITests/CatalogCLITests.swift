@@ -1,44 +1,20 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 
 /// End-to-end runs of the built `preflight` for `models` and `check` (cli-contract.md).
 @Suite struct CatalogCLITests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-
-        func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
-    }
-
-    /// The package root, from this file's path.
+    /// The package root, from this file's path (for the committed examples).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `preflight` built beside this test bundle (same build folder), or `PREFLIGHT_BIN`.
-    static let executable: URL = {
-        if let path = ProcessInfo.processInfo.environment["PREFLIGHT_BIN"] { return URL(fileURLWithPath: path) }
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("preflight")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return root.appendingPathComponent(".build/debug/preflight")
-    }()
+    static func example(_ name: String) -> String { root.appendingPathComponent("Examples/\(name)").path }
 
-    func preflight(_ arguments: [String], stdin: Data? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.root
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    func preflight(_ arguments: [String], stdin: Data = Data()) throws -> PreflightProcess.Result {
+        try PreflightProcess.run(arguments, input: [UInt8](stdin))
+    }
+
+    func json(_ run: PreflightProcess.Result) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
     }
 
     // MARK: models
@@ -46,7 +22,7 @@ import Testing
     @Test func modelsJSONListsTheWholeCatalog() throws {
         let run = try preflight(["models", "--format", "json"])
         #expect(run.status == 0)
-        let models = try #require(try run.json() as? [[String: Any]])
+        let models = try #require(try json(run) as? [[String: Any]])
         #expect(models.count == 114)
         for model in models {
             for key in ["id", "task", "tokenizer", "context_window", "prices", "tokenizer_exactness", "flags"] {
@@ -86,16 +62,16 @@ import Testing
     // MARK: check
 
     @Test func readmeCommandFits() throws {
-        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--max-tokens", "256", "Examples/prompt.txt"])
+        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--max-tokens", "256", Self.example("prompt.txt")])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("fits: @cf/meta/llama-3.1-8b-instruct"))
         #expect(run.stdout.contains("prompt tokens    125 (llama3, exact)"))  // tiktoken oracle: 125
     }
 
     @Test func checkJSONHasTheContractFields() throws {
-        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--format", "json", "Examples/prompt.txt"])
+        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--format", "json", Self.example("prompt.txt")])
         #expect(run.status == 0)
-        let report = try #require(try run.json() as? [String: Any])
+        let report = try #require(try json(run) as? [String: Any])
         #expect(report["fits"] as? Bool == true)
         #expect(report["prompt_tokens"] as? Int == 125)
         #expect(report["max_tokens"] as? Int == 256)
@@ -113,16 +89,16 @@ import Testing
         let trimmed = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-trimmed-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: trimmed) }
         let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--max-tokens", "512",
-                                 "--format", "json", "--trimmed-output", trimmed.path, "Examples/oversized.txt"])
+                                 "--format", "json", "--trimmed-output", trimmed.path, Self.example("oversized.txt")])
         #expect(run.status == 1)
-        let report = try #require(try run.json() as? [String: Any])
+        let report = try #require(try json(run) as? [String: Any])
         #expect(report["fits"] as? Bool == false)
         #expect(report["prompt_tokens"] as? Int == 16435)  // tiktoken oracle
         #expect(report["overflow_tokens"] as? Int == 16435 + 512 - 7968)
         #expect(report["legacy_character_limit_exceeded"] as? Bool == true)
         let again = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--max-tokens", "512", "--format", "json", trimmed.path])
         #expect(again.status == 0)
-        let fitted = try #require(try again.json() as? [String: Any])
+        let fitted = try #require(try json(again) as? [String: Any])
         #expect(fitted["prompt_tokens"] as? Int == 7968 - 512)
     }
 
@@ -133,7 +109,7 @@ import Testing
     }
 
     @Test func unknownModelSuggestsAndExitsTwo() throws {
-        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instrct", "Examples/prompt.txt"])
+        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instrct", Self.example("prompt.txt")])
         #expect(run.status == 2)
         #expect(run.stderr.contains("did you mean @cf/meta/llama-3.1-8b-instruct"))
         #expect(run.stdout.isEmpty)
@@ -154,7 +130,7 @@ import Testing
     @Test func undecidableChecksExitTwoWithAReport() throws {
         let audio = try preflight(["check", "--model", "@cf/openai/whisper", "--format", "json", "-"], stdin: Data("hi".utf8))
         #expect(audio.status == 2)
-        let report = try #require(try audio.json() as? [String: Any])
+        let report = try #require(try json(audio) as? [String: Any])
         #expect(report["fits"] is NSNull && report["verdict"] as? String == "not-a-token-model")
         let unknown = try preflight(["check", "--model", "@cf/qwen/qwen3-embedding-0.6b", "-"], stdin: Data("hi".utf8))
         #expect(unknown.status == 2)
@@ -169,7 +145,7 @@ import Testing
     }
 
     @Test func countAcceptsAModelID() throws {
-        let run = try preflight(["count", "--model", "@cf/meta/llama-3.1-8b-instruct", "Examples/prompt.txt"])
+        let run = try preflight(["count", "--model", "@cf/meta/llama-3.1-8b-instruct", Self.example("prompt.txt")])
         #expect(run.status == 0)
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "125")
     }
