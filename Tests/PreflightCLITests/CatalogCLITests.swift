@@ -151,8 +151,8 @@ import Testing
     }
 
     @Test func messagesFlagIsParsed() throws {
-        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--messages", "-"], stdin: Data("[]".utf8))
+        let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--messages", "-"], stdin: Data("not a chat".utf8))
         #expect(run.status == 2)
-        #expect(run.stderr.contains("--messages"))
+        #expect(!run.stderr.contains("Unknown option"))
     }
 }
