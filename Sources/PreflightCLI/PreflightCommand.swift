@@ -16,6 +16,7 @@ struct PreflightCommand: AsyncParsableCommand {
             CheckCommand.self,
             CostCommand.self,
             ForecastCommand.self,
+            ValidateCommand.self,
         ]
     )
 
