@@ -1,5 +1,5 @@
-// Qwen's ChatML templates, from llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja and
-// Qwen-Qwen3-0.6B.jinja. `<|im_start|>`/`<|im_end|>` are special tokens; the tool and think tags
+// Qwen's ChatML templates, from llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja,
+// Qwen-QwQ-32B.jinja and Qwen-Qwen3-0.6B.jinja. `<|im_start|>`/`<|im_end|>` are special tokens; the tool and think tags
 // are added tokens that Hugging Face splits out of the rendered string, so template-authored text
 // goes through `appendText(_:splittingOut:)`. Message content is plain text.
 
