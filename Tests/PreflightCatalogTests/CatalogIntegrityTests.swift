@@ -53,6 +53,13 @@ import Testing
         }
     }
 
+    @Test func everyNamedTokenizerLoads() throws {
+        for name in Set(catalog.models.compactMap(\.tokenizer)).sorted() {
+            let tokenizer = try BundledTokenizers.tokenizer(named: name)
+            #expect(tokenizer.count(of: "Hello, world") > 0, "\(name) counts nothing")
+        }
+    }
+
     @Test func everyPriceIsNonNegativeAndAgreesWithNeurons() throws {
         let perNeuron = catalog.billing.usdPerThousandNeurons / 1000
         #expect(catalog.billing.usdPerThousandNeurons == Decimal(string: "0.011"))
