@@ -162,6 +162,22 @@ public struct PeakLoad: Sendable, Codable {
     public var utilizationPercent: Decimal?
     /// Whether the peak exceeds the limit.
     public var exceedsLimit: Bool
+
+    private enum CodingKeys: String, CodingKey {
+        case model, busiestDay, averageRequestsPerMinute, peakRequestsPerMinute, limitRequestsPerMinute, utilizationPercent, exceedsLimit
+    }
+
+    /// Writes every key, `null` for an undocumented limit, so the JSON report's keys are stable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(busiestDay, forKey: .busiestDay)
+        try container.encode(averageRequestsPerMinute, forKey: .averageRequestsPerMinute)
+        try container.encode(peakRequestsPerMinute, forKey: .peakRequestsPerMinute)
+        try container.encode(limitRequestsPerMinute, forKey: .limitRequestsPerMinute)
+        try container.encode(utilizationPercent, forKey: .utilizationPercent)
+        try container.encode(exceedsLimit, forKey: .exceedsLimit)
+    }
 }
 
 /// One request type moved to another model, everything else unchanged.
