@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "PreflightTokenizer", dependencies: ["CICU"]),
         .target(name: "PreflightCatalog", dependencies: ["PreflightTokenizer", "PreflightResources"]),
         .target(name: "PreflightForecast", dependencies: ["PreflightCatalog"]),
-        .target(name: "PreflightSchema", dependencies: ["CICU"]),
+        .target(name: "PreflightSchema", dependencies: ["CICU"], resources: [.copy("Metaschemas")]),
         .target(
             name: "PreflightClient",
             dependencies: [

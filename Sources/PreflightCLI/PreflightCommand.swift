@@ -12,6 +12,9 @@ struct PreflightCommand: AsyncParsableCommand {
             TokenizersCommand.self,
             TokenizeCommand.self,
             CountCommand.self,
+            ModelsCommand.self,
+            CheckCommand.self,
+            ValidateCommand.self,
         ]
     )
 

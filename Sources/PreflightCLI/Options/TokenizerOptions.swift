@@ -21,7 +21,9 @@ struct TokenizerOptions: ParsableArguments {
     /// The name of the tokenizer to use, resolved through the catalog for `--model`.
     func tokenizerName() throws -> String {
         if let tokenizer { return tokenizer }
-        throw CommandError.modelLookupUnavailable(model ?? "")
+        let spec = try Catalog.bundled().model(id: model ?? "")
+        guard let name = spec.tokenizer else { throw CommandError.noBundledTokenizer(spec.id, reason: spec.tokenizerNote) }
+        return name
     }
 
     /// The tokenizer, loaded (once per process) from the bundle.
@@ -33,14 +35,13 @@ struct TokenizerOptions: ParsableArguments {
 
 /// Errors of the tokenizer commands.
 enum CommandError: Error, CustomStringConvertible {
-    case modelLookupUnavailable(String)
+    case noBundledTokenizer(String, reason: String)
     case messagesUnsupported
 
     var description: String {
         switch self {
-        case .modelLookupUnavailable(let id):
-            return "--model \(id): model lookup needs the model catalog, which this build does not include yet; "
-                + "use --tokenizer NAME"
+        case .noBundledTokenizer(let id, let reason):
+            return "--model \(id): no tokenizer is bundled for this model (\(reason)); use --tokenizer NAME"
         case .messagesUnsupported:
             return "--messages is not supported by this build yet; count the rendered prompt text instead"
         }

@@ -60,6 +60,9 @@ public struct BytePairModel: Sendable {
 /// What encoding with a `BytePairModel` needs, as plain values and pointers (valid inside
 /// `Vocabulary.withView`), so the per-piece path does no reference counting.
 struct BytePairContext {
+    /// The longest piece merged as one (part positions and links are 32-bit).
+    static let maximumPiece = 1 << 30
+
     let view: VocabularyView
     let mergeTable: MergeTable?
     let idOffset: UInt32
@@ -80,6 +83,19 @@ struct BytePairContext {
         if piece.count == 1 {
             // Invariant: BytePairModel.init checked that every byte has a one-byte token.
             return sink.append(view.singleBytes[Int(piece[0])] + idOffset)
+        }
+        if piece.count > BytePairContext.maximumPiece {
+            // Part positions are 32-bit. A single piece over 1 GiB (no real text has one) is
+            // merged in 1 GiB slices rather than trapping; only then can ids differ from tiktoken's.
+            var start = 0
+            while start < piece.count {
+                let end = min(start + BytePairContext.maximumPiece, piece.count)
+                if !encode(UnsafeRawBufferPointer(rebasing: piece[start..<end]), scratch: &scratch, into: &sink) {
+                    return false
+                }
+                start = end
+            }
+            return true
         }
         if let mergeTable {
             return merge(piece, ranker: RankByList(table: mergeTable), scratch: &scratch, into: &sink)

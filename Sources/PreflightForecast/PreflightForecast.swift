@@ -1,1 +1,0 @@
-// The PreflightForecast module. Its files arrive with the issues that build it; see README.md.

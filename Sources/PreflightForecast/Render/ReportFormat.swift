@@ -1,0 +1,28 @@
+import Foundation
+
+/// The report formats `preflight forecast` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case markdown, html, json, csv
+
+    /// The usual file extension.
+    public var fileExtension: String { self == .markdown ? "md" : rawValue }
+}
+
+extension Forecast {
+    /// The report in `format`. JSON has stable, sorted snake_case keys and exact decimals.
+    /// - Complexity: O(days × models).
+    public func rendered(as format: ReportFormat) -> String {
+        switch format {
+        case .markdown: return MarkdownRenderer.render(self)
+        case .html: return HTMLRenderer.render(self)
+        case .csv: return CSVRenderer.render(self)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            // Invariant: every stored property is a Codable value type without custom failure paths.
+            guard let data = try? encoder.encode(self) else { return "{}\n" }
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+}
