@@ -14,6 +14,8 @@ struct PreflightCommand: AsyncParsableCommand {
             CountCommand.self,
             ModelsCommand.self,
             CheckCommand.self,
+            CostCommand.self,
+            ForecastCommand.self,
             ValidateCommand.self,
         ]
     )

@@ -95,3 +95,24 @@ struct ReaderTests {
         #expect(tokenizer.decode([97, 999, 98]) == "ab")
     }
 }
+
+/// Added-token matching on its own.
+struct AddedTokensTests {
+    @Test func longestMatchWinsAndNonSpecialAlwaysMatches() throws {
+        let tokens: [[UInt8]?] = (0..<256).map { [UInt8($0)] }
+        let model = try BytePairModel(vocabulary: try Vocabulary(tokens: tokens))
+        let added = try AddedTokens([
+            AddedTokens.Entry(content: "<a>", id: 300), AddedTokens.Entry(content: "<a>b", id: 301),
+            AddedTokens.Entry(content: "<think>", id: 302, isSpecial: false),
+        ])
+        let tokenizer = Tokenizer(preTokenizer: .split(.llama3), model: .bytePair(model), addedTokens: added)
+        #expect(tokenizer.encode("x<a>by", specialTokens: .honored) == [120, 301, 121])
+        #expect(tokenizer.encode("<a>", specialTokens: .plainText) == [60, 97, 62])
+        // Non-special added tokens are cut out even as plain text, as Hugging Face does.
+        #expect(tokenizer.encode("<think>", specialTokens: .plainText) == [302])
+        #expect(tokenizer.count(of: "<a><a>", specialTokens: .honored) == 2)
+        #expect(throws: VocabularyError.self) {
+            try AddedTokens([AddedTokens.Entry(content: "<a>", id: 1), AddedTokens.Entry(content: "<a>", id: 2)])
+        }
+    }
+}
