@@ -53,3 +53,19 @@ struct SentencePieceParityTests {
         #expect(tokenizer.count(of: text, upTo: 100) == .exceeds(100))
     }
 }
+
+/// The manifest's special tokens for a SentencePiece tokenizer are its model's CONTROL pieces,
+/// at the same ids (so `--allow-special` can match every one of them).
+@Test(arguments: SentencePieceParityTests.families)
+func controlPiecesAreManifestSpecialTokens(_ name: String) throws {
+    let tokenizer = try BundledTokenizers.tokenizer(named: name)
+    guard case .sentencePiece(let model) = tokenizer.model else {
+        Issue.record("\(name) is not a SentencePiece tokenizer")
+        return
+    }
+    let controls = model.controlPieces
+    #expect(!controls.isEmpty)
+    for (text, id) in controls {
+        #expect(tokenizer.id(ofSpecialToken: text)?.rawValue == id, "\(name): \(text)")
+    }
+}

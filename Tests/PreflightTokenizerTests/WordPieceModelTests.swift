@@ -66,3 +66,38 @@ struct WordPieceModelTests {
 }
 
 import Foundation
+
+/// `Tokenizer.wordPiece(tokenizerJSON:)` on a tokenizer.json shaped like BGE's, over the
+/// 20-token vocabulary (ids as Hugging Face gives for the same file).
+struct WordPieceTokenizerJSONTests {
+    static func json(normalizer: String = "BertNormalizer") -> Data {
+        let vocab = WordPieceModelTests.vocabulary.enumerated()
+            .map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ", ")
+        return Data(("""
+        {"added_tokens": [{"id": 1, "content": "[UNK]", "special": true}, {"id": 2, "content": "[CLS]", "special": true},
+                          {"id": 3, "content": "[SEP]", "special": true}],
+         "normalizer": {"type": "\(normalizer)", "clean_text": true, "handle_chinese_chars": true, "strip_accents": null, "lowercase": true},
+         "pre_tokenizer": {"type": "BertPreTokenizer"},
+         "post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}},
+                            {"Sequence": {"id": "A", "type_id": 0}}, {"SpecialToken": {"id": "[SEP]", "type_id": 0}}]},
+         "decoder": {"type": "WordPiece", "prefix": "##", "cleanup": true},
+         "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                   "max_input_chars_per_word": 100, "vocab": {\(vocab)}}}
+        """).utf8)
+    }
+
+    @Test func encodesLikeTheVocabularyFile() throws {
+        let tokenizer = try Tokenizer.wordPiece(tokenizerJSON: Self.json(), file: "tokenizer.json")
+        #expect(tokenizer.encode("Unaffable playing, plays", addingSpecialTokens: true).map(\.rawValue)
+            == [2, 4, 5, 6, 10, 11, 19, 10, 12, 3])
+        #expect(tokenizer.encode("play[SEP]", specialTokens: .honored).map(\.rawValue) == [10, 3])
+    }
+
+    @Test func otherNormalisersAreRefusedWithTheirPointer() {
+        #expect(throws: TokenizerLoadingError.wordPieceVocabulary(.invalidJSON(
+            file: "tokenizer.json", pointer: "/normalizer/type",
+            reason: "unsupported normalizer NFKC; expected BertNormalizer"))) {
+            try Tokenizer.wordPiece(tokenizerJSON: Self.json(normalizer: "NFKC"), file: "tokenizer.json")
+        }
+    }
+}

@@ -156,21 +156,6 @@ public struct SentencePieceModel: Sendable {
         Int(id) < kinds.count ? kinds[Int(id)] : nil
     }
 
-    /// The byte a `<0xNN>` piece stands for, or nil when `id` is not a byte piece.
-    public func byteValue(of id: UInt32) -> UInt8? {
-        guard kind(of: id) == .byte, let text = pieceText(id), text.count == 6 else { return nil }
-        var value: UInt8 = 0
-        for digit in text.dropFirst(3).prefix(2) {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | (digit - UInt8(ascii: "0"))
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | (digit - UInt8(ascii: "A") + 10)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | (digit - UInt8(ascii: "a") + 10)
-            default: return nil
-            }
-        }
-        return value
-    }
-
     /// The ids of all CONTROL pieces with their texts: the special tokens a caller may split out
     /// of text before encoding (SentencePiece itself never matches them in text).
     /// - Complexity: O(vocabulary size).

@@ -74,8 +74,7 @@ struct PieceEncoder {
         case .bytePair(let context):
             return context.encode(piece, scratch: &scratch, into: &sink)
         case .sentencePiece(let model, let tables):
-            return model.encode(piece, tables: tables,
-                                scratch: &sentencePieceScratch, into: &sink)
+            return model.encode(piece, tables: tables, scratch: &sentencePieceScratch, into: &sink)
         case .wordPiece(let model, let tables):
             return model.encode(piece, tables: tables, into: &sink)
         }
