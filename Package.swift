@@ -50,7 +50,8 @@ let package = Package(
             dependencies: [
                 "CCurl", "PreflightCatalog", "PreflightSchema",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
 
         // The `preflight` command line.

@@ -1,0 +1,61 @@
+import PreflightCatalog
+import PreflightTokenizer
+
+extension Preflight {
+    /// The catalog's check for `model`: the prompt counted with the model's bundled tokenizer
+    /// against its context window with `max_tokens` reserved (`ModelSpec.check(_:maxTokens:)`), and
+    /// the request costed from the model's published neuron rates (`RateCard.estimate`).
+    ///
+    /// When nothing can be decided (no window documented, no bundled tokenizer, not a token model)
+    /// the assessment has no window, so the request is sent, and its warnings say why.
+    /// Chat messages are counted as their contents joined, without the chat template's tokens, so
+    /// for `.messages` the count is a lower bound (said in the warnings).
+    public static func catalog(_ model: ModelSpec, billing: BillingPolicy = .workersAI) -> Preflight {
+        Preflight { request in try assessment(of: request, against: model, billing: billing) }
+    }
+
+    /// - Complexity: O(k) in the part of the prompt the tokenizer reads.
+    static func assessment(of request: RunRequest, against model: ModelSpec, billing: BillingPolicy) throws
+        -> PreflightAssessment
+    {
+        let text = request.input.countedText
+        let source: TokenCountSource
+        if let name = model.tokenizer, model.task.takesTokenPrompt {
+            let tokenizer = try BundledTokenizers.tokenizer(named: name)
+            source = TokenCountSource(text: text) { text, limit in tokenizer.count(of: text, upTo: limit) }
+        } else {
+            source = TokenCountSource(text: text) { _, limit in .exceeds(limit) }
+        }
+        let check = model.check(source, maxTokens: request.maxTokens)
+        var warnings = check.warnings
+        if case .messages = request.input {
+            warnings.append("chat messages counted without the chat template's tokens: the prompt count is a lower bound")
+        }
+        let decided = check.verdict == .fits || check.verdict == .overflows
+        if !decided { warnings.append("not checked: \(check.verdict.rawValue)") }
+        let promptTokens = check.promptTokens ?? 0
+        let outputTokens = model.task.generatesTokens ? check.maxTokens : 0
+        return PreflightAssessment(
+            modelID: model.id, promptTokens: promptTokens, maxTokens: check.maxTokens,
+            contextWindow: decided ? check.contextWindow : nil,
+            estimate: decided ? estimate(model, inputTokens: promptTokens, outputTokens: outputTokens, billing: billing) : nil,
+            warnings: warnings)
+    }
+
+    /// Neurons and dollars for one request from the model's token prices; `nil` when it has none.
+    static func estimate(_ model: ModelSpec, inputTokens: Int, outputTokens: Int, billing: BillingPolicy) -> RequestEstimate? {
+        guard let pricing = model.pricing else { return nil }
+        let units: [(PriceUnit, BillingUnit)] = [
+            (.inputTokensPerMillion, .inputTokens), (.outputTokensPerMillion, .outputTokens),
+        ]
+        let rates = units.compactMap { priceUnit, billingUnit in
+            pricing.item(for: priceUnit).map {
+                UnitRate(unit: billingUnit, neuronsPerQuote: Neurons($0.neurons), publishedDollarsPerQuote: Dollars($0.usd))
+            }
+        }
+        guard !rates.isEmpty else { return nil }
+        let cost = RateCard(modelID: model.id, rates: rates).estimate(
+            BillableUsage(inputTokens: inputTokens, outputTokens: outputTokens), policy: billing)
+        return RequestEstimate(inputTokens: inputTokens, outputTokens: outputTokens, neurons: cost.neurons, dollars: cost.dollars)
+    }
+}

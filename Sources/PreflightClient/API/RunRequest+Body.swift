@@ -1,0 +1,64 @@
+import PreflightSchema
+
+extension RunRequest {
+    /// The JSON body for this request's endpoint, streaming or not.
+    ///
+    /// Native: `prompt` / `messages` / `text` plus `max_tokens`, `stream`, `response_format`
+    /// (`{"type": "json_schema", "json_schema": schema}` as Workers AI's JSON-mode page shows).
+    /// OpenAI-compatible: `model` plus `messages` or `input`, and OpenAI's `response_format` shape.
+    func makeBody(streaming: Bool) throws(WorkersAIError) -> [UInt8] {
+        if streaming, jsonMode != nil {
+            throw .invalidRequest(reason: "JSON mode does not support streaming on Workers AI; drop one of them")
+        }
+        if let maxTokens, maxTokens < 1 {
+            throw .invalidRequest(reason: "max_tokens must be at least 1 (got \(maxTokens))")
+        }
+        var body = JSONObject()
+        switch endpoint {
+        case .native:
+            try addNativeInput(to: &body)
+            if let schema = jsonMode?.schema {
+                body["response_format"] = ["type": "json_schema", "json_schema": schema]
+            }
+        case .chatCompletions:
+            body["model"] = .string(model)
+            switch input {
+            case .prompt(let text): body["messages"] = .array([Self.message(ChatMessage(role: "user", content: text))])
+            case .messages(let messages): body["messages"] = .array(messages.map(Self.message))
+            case .texts, .speech, .body:
+                throw .invalidRequest(reason: "the chat-completions endpoint takes a prompt or messages")
+            }
+            if let schema = jsonMode?.schema {
+                body["response_format"] = [
+                    "type": "json_schema", "json_schema": ["name": "reply", "schema": schema, "strict": true],
+                ]
+            }
+        case .embeddings:
+            body["model"] = .string(model)
+            switch input {
+            case .texts(let texts): body["input"] = .array(texts.map(JSONValue.string))
+            case .prompt(let text): body["input"] = .string(text)
+            case .messages, .speech, .body:
+                throw .invalidRequest(reason: "the embeddings endpoint takes texts")
+            }
+        }
+        if let maxTokens { body["max_tokens"] = .number(JSONNumber(maxTokens)) }
+        if streaming { body["stream"] = true }
+        for (key, value) in parameters { body[key] = value }
+        return JSONSerializer.bytes(from: .object(body))
+    }
+
+    private func addNativeInput(to body: inout JSONObject) throws(WorkersAIError) {
+        switch input {
+        case .prompt(let text): body["prompt"] = .string(text)
+        case .messages(let messages): body["messages"] = .array(messages.map(Self.message))
+        case .texts(let texts): body["text"] = .array(texts.map(JSONValue.string))
+        case .speech(let text): body["text"] = .string(text)
+        case .body(let object): for (key, value) in object { body[key] = value }
+        }
+    }
+
+    private static func message(_ message: ChatMessage) -> JSONValue {
+        ["role": .string(message.role), "content": .string(message.content)]
+    }
+}
