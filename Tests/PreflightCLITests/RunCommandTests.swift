@@ -1,0 +1,151 @@
+import Foundation
+import PreflightTestSupport
+import Synchronization
+import Testing
+
+/// `preflight run` end to end: the built executable against the loopback server.
+@Suite("preflight run against the loopback server")
+struct RunCommandTests {
+    static let account = "acctCLI0123456789"
+    static let token = "tok_CLI_SECRET_a1b2c3"
+    static let model = "@cf/meta/llama-3.1-8b-instruct"
+    static let reply = #"{"result":{"response":"Paris.","usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}},"success":true,"errors":[]}"#
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the `preflight` built beside the test bundle, with only the given environment.
+    static func preflight(_ arguments: [String], environment: [String: String], stdin: String = "") throws -> Outcome {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var executable = directory.appendingPathComponent("preflight")
+        if !FileManager.default.fileExists(atPath: executable.path) {
+            executable = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("preflight")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let errorData = PipeCapture()
+        let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+            stderr: String(decoding: errorData.value, as: UTF8.self))
+    }
+
+    static func environment(_ server: LoopbackServer) -> [String: String] {
+        ["CLOUDFLARE_ACCOUNT_ID": account, "CLOUDFLARE_API_TOKEN": token]
+    }
+
+    static func baseURL(_ server: LoopbackServer) -> String { server.baseURL.absoluteString + "/client/v4" }
+
+    @Test("a normal run prints the reply; the server got the request with the token, which is never printed")
+    func normal() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)])
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "Capital of France?", "--max-tokens", "32", "--base-url", Self.baseURL(server)],
+            environment: Self.environment(server))
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "Paris.\n")
+        let received = try #require(server.requests.first)
+        #expect(received.path == "/client/v4/accounts/\(Self.account)/ai/run/\(Self.model)")
+        #expect(received.header("Authorization") == "Bearer \(Self.token)")
+        #expect(received.jsonBody?["max_tokens"] as? Int == 32)
+        #expect(!(outcome.stdout + outcome.stderr).contains(Self.token))
+        #expect(!(outcome.stdout + outcome.stderr).contains(Self.account))
+    }
+
+    @Test("--format json prints response, usage as reported, and the estimate made before sending")
+    func jsonFormat() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)])
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "Capital of France?", "--max-tokens", "32", "--base-url",
+             Self.baseURL(server), "--format", "json"],
+            environment: Self.environment(server))
+        #expect(outcome.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["response"] as? String == "Paris.")
+        let usage = try #require(object["usage"] as? [String: Int])
+        #expect(usage == ["prompt_tokens": 12, "completion_tokens": 3, "total_tokens": 15])
+        let estimate = try #require(object["estimate"] as? [String: Any])
+        #expect(estimate["max_tokens"] as? Int == 32)
+        #expect(estimate.keys.contains("tokens") && estimate.keys.contains("neurons") && estimate.keys.contains("dollars"))
+    }
+
+    @Test("--stream prints the text as it arrives")
+    func streaming() throws {
+        let events = (["Bon", "jour", " à", " tous"].map { "data: {\"response\":\"\($0)\"}\n\n" }).joined() + "data: [DONE]\n\n"
+        let server = try LoopbackServer(script: [.eventStream(events, pieceSize: 5)])
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "Salut", "--stream", "--base-url", Self.baseURL(server)],
+            environment: Self.environment(server))
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "Bonjour à tous\n")
+        #expect(server.requests.first?.jsonBody?["stream"] as? Bool == true)
+    }
+
+    @Test("a prompt that cannot fit is refused with exit 1, and nothing is sent")
+    func refused() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "hello", "--max-tokens", "100000000", "--base-url", Self.baseURL(server)],
+            environment: Self.environment(server))
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("exceed"))
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("missing credentials exit 2 with a message naming the variable; nothing is sent")
+    func missingCredentials() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "hi", "--base-url", Self.baseURL(server)],
+            environment: ["CLOUDFLARE_ACCOUNT_ID": Self.account])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("CLOUDFLARE_API_TOKEN"))
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("a 401 is a remote failure: exit 3, one line on stderr without the token")
+    func unauthorized() throws {
+        let server = try LoopbackServer(script: [
+            .json(#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"result":null}"#, status: 401)
+        ])
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "hi", "--base-url", Self.baseURL(server)],
+            environment: Self.environment(server))
+        #expect(outcome.status == 3)
+        #expect(outcome.stderr.contains("10000"))
+        #expect(!outcome.stderr.contains(Self.token))
+        #expect(server.requests.count == 1)
+    }
+}
+
+/// Standard error, read to its end on a separate thread so neither pipe can fill and block.
+final class PipeCapture: Sendable {
+    private let state = Mutex<Data?>(nil)
+    func set(_ value: Data) { state.withLock { $0 = value } }
+    var isSet: Bool { state.withLock { $0 != nil } }
+    var value: Data { state.withLock { $0 ?? Data() } }
+}
