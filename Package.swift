@@ -77,7 +77,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCatalogTests",
-            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightTestSupport"]
+            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "PreflightForecastTests",

@@ -302,6 +302,12 @@ def main():
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(catalog, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
     print(f"wrote {args.output} ({len(catalog['models'])} models)")
+    # The integrity test checks the catalog against this list without reading ../shared at test time.
+    ids = sorted(fact["id"] for fact in json.loads((args.facts / "models.json").read_text()))
+    fixture = ROOT / "Tests" / "PreflightCatalogTests" / "Fixtures" / "workers-ai-model-ids.json"
+    fixture.parent.mkdir(parents=True, exist_ok=True)
+    fixture.write_text(json.dumps({"source": "../shared/workers-ai/models.json", "ids": ids}, indent=1) + "\n")
+    print(f"wrote {fixture} ({len(ids)} ids)")
 
 
 if __name__ == "__main__":

@@ -59,10 +59,11 @@ struct CheckCommand: ParsableCommand {
         let check: PreflightCheck
         var counter: (@Sendable (String, Int) -> TokenCount)?
         if let name = spec.tokenizer, spec.task.takesTokenPrompt {
-            let tokenizer = try TokenizerLoading.tokenizer(named: name)
+            let tokenizer = try BundledTokenizers.tokenizer(named: name)
             let count: @Sendable (String, Int) -> TokenCount = { tokenizer.count(of: $0, upTo: $1) }
             counter = count
             check = spec.check(TokenCountSource(text: prompt, counting: count), maxTokens: maxTokens)
+                .adding(warning: Self.templateNote(for: spec))
         } else {
             check = spec.check(TokenCountSource(text: prompt) { _, limit in .exceeds(limit) }, maxTokens: maxTokens)
         }
@@ -73,6 +74,13 @@ struct CheckCommand: ParsableCommand {
             }
         }
         try report(check)
+    }
+
+    /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.
+    private static func templateNote(for spec: ModelSpec) -> String? {
+        spec.task.generatesTokens
+            ? "counted as plain text: Workers AI wraps a prompt in the model's chat template (a few more tokens) unless raw is set; use --messages for the exact chat count"
+            : nil
     }
 
     private func report(_ check: PreflightCheck) throws {

@@ -75,7 +75,7 @@ struct ModelListing: Encodable {
         defaultMaxTokens = model.output.defaultMaxTokens
         prices = (model.pricing?.items ?? []).map {
             Price(unit: $0.unit.rawValue, publishedUnit: $0.publishedUnit,
-                  usd: "\($0.usd)", neurons: "\($0.neurons)", variant: $0.variant)
+                  usd: $0.publishedUSD, neurons: $0.publishedNeurons, variant: $0.variant)
         }
         rateLimitRequestsPerMinute = model.rateLimit?.requestsPerMinute
         flags = model.flags

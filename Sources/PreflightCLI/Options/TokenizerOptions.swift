@@ -21,7 +21,11 @@ struct TokenizerOptions: ParsableArguments {
     /// The name of the tokenizer to use, resolved through the catalog for `--model`.
     func tokenizerName() throws -> String {
         if let tokenizer { return tokenizer }
-        throw CommandError.modelLookupUnavailable(model ?? "")
+        let spec = try Catalog.bundled().model(id: model ?? "")
+        guard let name = spec.tokenizer else {
+            throw CommandError.noTokenizerForModel(spec.id, reason: spec.tokenizerNote)
+        }
+        return name
     }
 
     /// The tokenizer, loaded (once per process) from the bundle.
@@ -35,12 +39,15 @@ struct TokenizerOptions: ParsableArguments {
 enum CommandError: Error, CustomStringConvertible {
     case modelLookupUnavailable(String)
     case messagesUnsupported
+    case noTokenizerForModel(String, reason: String)
 
     var description: String {
         switch self {
         case .modelLookupUnavailable(let id):
             return "--model \(id): model lookup needs the model catalog, which this build does not include yet; "
                 + "use --tokenizer NAME"
+        case .noTokenizerForModel(let id, let reason):
+            return "--model \(id): no bundled tokenizer counts this model's tokens (\(reason))"
         case .messagesUnsupported:
             return "--messages is not supported by this build yet; count the rendered prompt text instead"
         }

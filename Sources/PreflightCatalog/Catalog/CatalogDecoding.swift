@@ -7,12 +7,17 @@ import Foundation
 extension KeyedDecodingContainer {
     /// A decimal kept as a string in the file (for example `"0.0000528"`), parsed exactly.
     func decodeDecimalString(forKey key: Key) throws -> Decimal {
+        try decodeDecimal(forKey: key).value
+    }
+
+    /// A decimal string and its exact value.
+    func decodeDecimal(forKey key: Key) throws -> (text: String, value: Decimal) {
         let text = try decode(String.self, forKey: key)
         guard DecimalText.isPlain(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
             throw DecodingError.dataCorruptedError(
                 forKey: key, in: self, debugDescription: "'\(text)' is not a plain decimal string such as \"0.011\"")
         }
-        return value
+        return (text, value)
     }
 }
 
@@ -145,8 +150,8 @@ extension PriceItem: Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         unit = try c.decode(PriceUnit.self, forKey: .unit)
         publishedUnit = try c.decode(String.self, forKey: .publishedUnit)
-        usd = try c.decodeDecimalString(forKey: .usd)
-        neurons = try c.decodeDecimalString(forKey: .neurons)
+        (publishedUSD, usd) = try c.decodeDecimal(forKey: .usd)
+        (publishedNeurons, neurons) = try c.decodeDecimal(forKey: .neurons)
         variant = try c.decodeIfPresent(String.self, forKey: .variant)
     }
 }

@@ -47,7 +47,7 @@ extension ModelSpec {
         }
 
         guard task.takesTokenPrompt else {
-            warnings.append("\(id) is a \(task.rawValue) model: it takes no token prompt, so there is no context window to check")
+            warnings.append("\(id) takes no token prompt (task: \(task.rawValue)), so there is no context window to check")
             return result(.notATokenModel, tokens: nil, lowerBound: false, overflow: 0, budget: nil)
         }
         let budget = contextWindow.tokens.map { $0 - reserved }
@@ -72,7 +72,7 @@ extension ModelSpec {
     private func reservedOutput(_ requested: Int?, warnings: inout [String]) -> (Int, Bool) {
         guard task.generatesTokens else {
             if let requested, requested > 0 {
-                warnings.append("max_tokens \(requested) ignored: a \(task.rawValue) model generates no tokens")
+                warnings.append("max_tokens \(requested) ignored: \(id) generates no tokens (task: \(task.rawValue))")
             }
             return (0, false)
         }

@@ -188,8 +188,8 @@ public struct Deprecation: Sendable, Hashable, Codable {
 
 /// The Cloudflare docs file a model record rests on.
 public struct ModelSource: Sendable, Hashable, Codable {
-    /// Path in cloudflare/cloudflare-docs.
-    public let docsFile: String
+    /// Path in cloudflare/cloudflare-docs (`nil` for ids found only on the pricing page).
+    public let docsFile: String?
     /// The commit of the version read or listed.
     public let commit: String?
     /// Whether that version was actually read (otherwise only listed).

@@ -30,6 +30,10 @@ public struct PriceItem: Sendable, Hashable {
     public let usd: Decimal
     /// Neurons per unit, as published.
     public let neurons: Decimal
+    /// The dollar figure exactly as printed (trailing zeros kept, e.g. `0.020`).
+    public let publishedUSD: String
+    /// The neuron figure exactly as printed, commas removed (e.g. `4.80`).
+    public let publishedNeurons: String
     /// A variant of the same unit (for example "WebSocket"), if any.
     public let variant: String?
 }
