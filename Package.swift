@@ -61,6 +61,7 @@ let package = Package(
                 "PreflightTokenizer", "PreflightCatalog", "PreflightForecast",
                 "PreflightSchema", "PreflightClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -90,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightClientTests",
-            dependencies: ["PreflightClient", "PreflightTestSupport"]
+            dependencies: ["PreflightClient", "PreflightTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "PreflightCLITests",

@@ -76,7 +76,7 @@ struct RunCommandTests {
         let server = try LoopbackServer(script: [.json(Self.reply)])
         defer { server.stop() }
         let outcome = try Self.preflight(
-            ["run", "--model", Self.model, "--prompt", "Capital of France?", "--max-tokens", "32", "--base-url",
+            ["run", "--model", Self.model, "--prompt", "hello", "--max-tokens", "32", "--base-url",
              Self.baseURL(server), "--format", "json"],
             environment: Self.environment(server))
         #expect(outcome.status == 0)
@@ -86,7 +86,11 @@ struct RunCommandTests {
         #expect(usage == ["prompt_tokens": 12, "completion_tokens": 3, "total_tokens": 15])
         let estimate = try #require(object["estimate"] as? [String: Any])
         #expect(estimate["max_tokens"] as? Int == 32)
-        #expect(estimate.keys.contains("tokens") && estimate.keys.contains("neurons") && estimate.keys.contains("dollars"))
+        #expect(estimate["prompt_tokens"] as? Int == 1)  // "hello" is one llama3 token
+        #expect(estimate["tokens"] as? Int == 33)
+        // By hand: 1 × 25,608 / 1M + 32 × 75,147 / 1M = 2.430312 neurons; × $0.011 / 1000 = $0.000026733432.
+        #expect(outcome.stdout.contains(#""neurons":2.430312"#))
+        #expect(outcome.stdout.contains(#""dollars":0.000026733432"#))
     }
 
     @Test("--stream prints the text as it arrives")

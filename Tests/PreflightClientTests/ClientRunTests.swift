@@ -88,14 +88,10 @@ struct ClientRunTests {
         "type": "object", "properties": ["city": ["type": "string"]], "required": ["city"],
     ]
 
-    /// A validator that needs only `required` string members, so this suite stands alone;
-    /// the schema module's validator is plugged in by `ReplyValidator.schema(_:)`.
-    static let requiredCity = ReplyValidator(
-        extract: { text in
-            guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}") else { return nil }
-            return try? JSONParser().parse(String(text[start...end]))
-        },
-        validate: { value in value["city"]?.stringValue == nil ? ["/city: required string missing"] : [] })
+    /// The schema module's validator, as `preflight run --schema` uses it.
+    static var validator: ReplyValidator {
+        get throws { ReplyValidator.schema(try CompiledSchema(schema)) }
+    }
 
     @Test("JSON mode: response_format carries the schema; an object reply is validated and returned")
     func jsonModeValid() async throws {
@@ -104,7 +100,7 @@ struct ClientRunTests {
         let reply = try await harness.client.run(
             RunRequest(
                 model: ClientHarness.model, input: .prompt("Where?"),
-                jsonMode: JSONMode(schema: Self.schema, validator: Self.requiredCity)))
+                jsonMode: JSONMode(schema: Self.schema, validator: try Self.validator)))
         #expect(reply.json == ["city": "Paris"])
         let body = try #require(harness.server.requests.first?.jsonBody)
         let format = try #require(body["response_format"] as? [String: Any])
@@ -117,17 +113,24 @@ struct ClientRunTests {
         let harness = try ClientHarness([
             .json(#"{"result":{"response":"Sure! Here it is:\n```json\n{\"city\": \"Lyon\"}\n```"},"success":true,"errors":[]}"#),
             .json(#"{"result":{"response":{"town":"Lyon"}},"success":true,"errors":[]}"#),
+            .json(#"{"result":{"response":"I cannot answer that."},"success":true,"errors":[]}"#),
         ])
         defer { harness.server.stop() }
         let request = RunRequest(
             model: ClientHarness.model, input: .prompt("Where?"),
-            jsonMode: JSONMode(schema: Self.schema, validator: Self.requiredCity))
+            jsonMode: JSONMode(schema: Self.schema, validator: try Self.validator))
         #expect(try await harness.client.run(request).json == ["city": "Lyon"])
         await #expect {
             _ = try await harness.client.run(request)
         } throws: { error in
             guard case .invalidJSONReply(let errors, let reply) = error as? WorkersAIError else { return false }
-            return errors == ["/city: required string missing"] && reply.contains("town")
+            return errors.count == 1 && errors[0].contains("city") && reply.contains("town")
+        }
+        await #expect {
+            _ = try await harness.client.run(request)
+        } throws: { error in
+            guard case .invalidJSONReply(let errors, _) = error as? WorkersAIError else { return false }
+            return errors == ["no JSON value found in the reply"]
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import PreflightCatalog
 import PreflightClient
 import PreflightSchema
@@ -49,6 +50,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json ({response, usage, estimate}).")
     var format: Format = .text
 
+    @Flag(help: "Log each attempt (path, status, wait) on standard error; credentials are never logged.")
+    var verbose = false
+
     func validate() throws {
         if prompt != nil && messages != nil { throw ValidationError("give --prompt or --messages, not both") }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1, not \(maxTokens)") }
@@ -79,7 +83,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         var route = Route.cloudflareAPI
         if let baseURL, let url = URL(string: baseURL) { route = .direct(baseURL: url) }
-        let client = WorkersAIClient(credentials: credentials, route: route)
+        var logger = Logger(label: "preflight.run")
+        logger.logLevel = verbose ? .info : .critical  // quiet by default: failures get their one line from CLIFailure
+        let client = WorkersAIClient(credentials: credentials, route: route, logger: logger)
         do {
             try await perform(request, with: client)
         } catch let error as WorkersAIError {
