@@ -146,6 +146,52 @@ struct RunCommandTests {
     }
 }
 
+extension RunCommandTests {
+    static func temporaryFile(_ name: String, _ contents: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-run-\(UUID().uuidString)-\(name)")
+        try Data(contents.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test("--messages sends the chat; --schema sends response_format and checks the reply (exit 1 when invalid)")
+    func messagesAndSchema() throws {
+        let server = try LoopbackServer(script: [
+            .json(#"{"result":{"response":{"city":"Paris"}},"success":true,"errors":[]}"#),
+            .json(#"{"result":{"response":{"town":"Paris"}},"success":true,"errors":[]}"#),
+        ])
+        defer { server.stop() }
+        let chat = try Self.temporaryFile("chat.json", #"{"messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"Capital of France?"}]}"#)
+        let schema = try Self.temporaryFile("schema.json", #"{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"#)
+        defer {
+            try? FileManager.default.removeItem(atPath: chat)
+            try? FileManager.default.removeItem(atPath: schema)
+        }
+        let arguments = ["run", "--model", Self.model, "--messages", chat, "--schema", schema, "--base-url", Self.baseURL(server)]
+        let valid = try Self.preflight(arguments, environment: Self.environment(server))
+        #expect(valid.status == 0)
+        #expect(valid.stdout == #"{"city":"Paris"}"# + "\n")
+        let body = try #require(server.requests.first?.jsonBody)
+        #expect((body["messages"] as? [[String: String]])?.map { $0["role"] } == ["system", "user"])
+        #expect((body["response_format"] as? [String: Any])?["type"] as? String == "json_schema")
+        let invalid = try Self.preflight(arguments, environment: Self.environment(server))
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("city"))
+    }
+
+    @Test("a malformed --messages file is bad input (exit 2) naming the file; nothing is sent")
+    func malformedMessages() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        defer { server.stop() }
+        let chat = try Self.temporaryFile("bad.json", #"[{"role":"user","content":"Hi"},"#)
+        defer { try? FileManager.default.removeItem(atPath: chat) }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--messages", chat, "--base-url", Self.baseURL(server)], environment: Self.environment(server))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("bad.json"))
+        #expect(server.requests.isEmpty)
+    }
+}
+
 /// Standard error, read to its end on a separate thread so neither pipe can fill and block.
 final class PipeCapture: Sendable {
     private let state = Mutex<Data?>(nil)

@@ -167,3 +167,27 @@ struct ClientRetryTests {
         #expect(harness.waits.recorded == [.seconds(10), .zero, .milliseconds(1500)])
     }
 }
+
+@Suite("Cancellation")
+struct CancellationTests {
+    @Test("cancelling the calling task aborts a transfer stuck on a silent server; it is not retried")
+    func cancelDuringStall() async throws {
+        let harness = try ClientHarness(
+            [.stall(seconds: 8), .json(ClientRetryTests.success)],
+            timeouts: TransportTimeouts(connect: .seconds(5), total: .seconds(30), idle: .seconds(30)))
+        defer { harness.server.stop() }
+        let client = harness.client
+        let task = Task { try await client.run(ClientRetryTests.request) }
+        for _ in 0..<500 where harness.server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        task.cancel()
+        let result = await task.result
+        #expect {
+            _ = try result.get()
+        } throws: { error in
+            if case .transport(.cancelled) = error as? WorkersAIError { return true }
+            return false
+        }
+        #expect(harness.server.requests.count == 1)
+        #expect(harness.waits.recorded.isEmpty)
+    }
+}

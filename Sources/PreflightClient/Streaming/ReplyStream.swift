@@ -80,7 +80,10 @@ public struct ReplyStream: AsyncSequence, Sendable {
                     let failure = (error as? TransportError) ?? .failed(code: -1, reason: String(describing: error))
                     throw interrupted(.transport(failure))
                 }
-                guard let chunk else { throw interrupted(.endedWithoutDone) }
+                guard let chunk else {
+                    // A cancelled consumer sees the body end early; that is a cancellation, not a clean close.
+                    throw interrupted(Task.isCancelled ? .transport(.cancelled) : .endedWithoutDone)
+                }
                 for event in parser.feed(chunk) where !isFinished {
                     try receive(event)
                 }

@@ -112,11 +112,13 @@ public struct TransportResponse: Sendable {
         self.body = body
     }
 
-    /// Reads the whole body into memory.
+    /// Reads the whole body into memory. Throws `TransportError.cancelled` if the task is cancelled
+    /// meanwhile (the stream then ends early, and a truncated body must not pass for a whole one).
     /// - Complexity: O(n) in the body size.
     public func collectBody() async throws -> [UInt8] {
         var bytes: [UInt8] = []
         for try await chunk in body { bytes += chunk }
+        if Task.isCancelled { throw TransportError.cancelled }
         return bytes
     }
 }
