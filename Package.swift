@@ -91,7 +91,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightClientTests",
-            dependencies: ["PreflightClient", "PreflightTestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "PreflightClient", "PreflightCatalog", "PreflightSchema", "PreflightTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PreflightCLITests",

@@ -1,3 +1,4 @@
+import Foundation
 import PreflightClient
 import Testing
 
@@ -37,5 +38,22 @@ struct CredentialsTests {
         #expect(throws: WorkersAIError.self) {
             _ = try Credentials(accountID: ClientHarness.accountID, apiToken: "tok\r\nX-Evil: 1")
         }
+    }
+}
+
+@Suite("Requests never show the token")
+struct RequestRedactionTests {
+    @Test("printing or dumping a request hides the Authorization value")
+    func redactedHeaders() throws {
+        let request = HTTPRequest(
+            method: "POST", url: try #require(URL(string: "https://example.invalid/x")),
+            headers: [HTTPHeader("Authorization", "Bearer \(ClientHarness.token)"), HTTPHeader("Accept", "text/plain")])
+        var dumped = ""
+        dump(request, to: &dumped)
+        for text in [String(describing: request), String(reflecting: request), dumped] {
+            #expect(!text.contains(ClientHarness.token))
+        }
+        #expect(dumped.contains("text/plain"))
+        #expect(request.header("authorization") == "Bearer \(ClientHarness.token)")  // still sent as given
     }
 }

@@ -14,14 +14,49 @@ extension Preflight {
         Preflight { request in try assessment(of: request, against: model, billing: billing) }
     }
 
+    /// Embedding inputs are checked text by text (each is embedded on its own): the assessment is
+    /// that of the longest, and the estimate bills all of them.
     /// - Complexity: O(k) in the part of the prompt the tokenizer reads.
     static func assessment(of request: RunRequest, against model: ModelSpec, billing: BillingPolicy) throws
         -> PreflightAssessment
     {
-        let text = request.input.countedText
+        guard case .texts(let texts) = request.input, texts.count > 1 else {
+            return try assessment(of: request.input.countedText, request: request, against: model, billing: billing)
+        }
+        var longest: PreflightAssessment?
+        var totalTokens = 0
+        for text in texts {
+            let single = try assessment(of: text, request: request, against: model, billing: billing)
+            totalTokens += single.promptTokens
+            if single.overflowTokens > longest?.overflowTokens ?? -1
+                || (single.overflowTokens == longest?.overflowTokens && single.promptTokens > longest?.promptTokens ?? -1)
+            {
+                longest = single
+            }
+        }
+        guard var result = longest else {
+            return try assessment(of: "", request: request, against: model, billing: billing)
+        }
+        if result.estimate != nil {
+            result.estimate = estimate(model, inputTokens: totalTokens, outputTokens: 0, billing: billing)
+        }
+        return result
+    }
+
+    private static func assessment(
+        of text: String, request: RunRequest, against model: ModelSpec, billing: BillingPolicy
+    ) throws -> PreflightAssessment {
         let source: TokenCountSource
         if let name = model.tokenizer, model.task.takesTokenPrompt {
-            let tokenizer = try BundledTokenizers.tokenizer(named: name)
+            let tokenizer: Tokenizer
+            do {
+                tokenizer = try BundledTokenizers.tokenizer(named: name)
+            } catch {
+                // Nothing can be counted, so nothing is refused; the caller is told why.
+                return PreflightAssessment(
+                    modelID: model.id, promptTokens: 0, maxTokens: request.maxTokens ?? model.output.defaultMaxTokens ?? 0,
+                    contextWindow: nil, warnings: ["not checked: \(error)"])
+            }
             source = TokenCountSource(text: text) { text, limit in tokenizer.count(of: text, upTo: limit) }
         } else {
             source = TokenCountSource(text: text) { _, limit in .exceeds(limit) }
@@ -35,10 +70,12 @@ extension Preflight {
         if !decided { warnings.append("not checked: \(check.verdict.rawValue)") }
         let promptTokens = check.promptTokens ?? 0
         let outputTokens = model.task.generatesTokens ? check.maxTokens : 0
+        // Costed whenever the prompt was counted in full, even if the window is unknown.
+        let counted = check.promptTokens != nil && !check.promptTokensIsLowerBound
         return PreflightAssessment(
             modelID: model.id, promptTokens: promptTokens, maxTokens: check.maxTokens,
             contextWindow: decided ? check.contextWindow : nil,
-            estimate: decided ? estimate(model, inputTokens: promptTokens, outputTokens: outputTokens, billing: billing) : nil,
+            estimate: counted ? estimate(model, inputTokens: promptTokens, outputTokens: outputTokens, billing: billing) : nil,
             warnings: warnings)
     }
 

@@ -13,7 +13,8 @@ extension RunRequest {
         if let maxTokens, maxTokens < 1 {
             throw .invalidRequest(reason: "max_tokens must be at least 1 (got \(maxTokens))")
         }
-        var body = JSONObject()
+        // Caller parameters first, so the members the client relies on (input, stream, format) win.
+        var body = parameters
         switch endpoint {
         case .native:
             try addNativeInput(to: &body)
@@ -43,8 +44,7 @@ extension RunRequest {
             }
         }
         if let maxTokens { body["max_tokens"] = .number(JSONNumber(maxTokens)) }
-        if streaming { body["stream"] = true }
-        for (key, value) in parameters { body[key] = value }
+        body["stream"] = streaming ? true : nil  // the reply is read as the call expects, whatever `parameters` said
         return JSONSerializer.bytes(from: .object(body))
     }
 

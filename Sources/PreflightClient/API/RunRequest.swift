@@ -16,7 +16,8 @@ public struct RunRequest: Sendable {
     public var jsonMode: JSONMode?
     /// AI Gateway cache controls (only with a gateway route).
     public var cache: GatewayCacheOptions?
-    /// Further body members (temperature, image steps, voice, …), sent as given.
+    /// Further body members (temperature, image steps, voice, …), sent as given; the members the
+    /// client sets itself (the input, `max_tokens`, `stream`, `response_format`) take precedence.
     public var parameters: JSONObject
     /// The check run before sending; `nil` sends without one.
     public var preflight: Preflight?
