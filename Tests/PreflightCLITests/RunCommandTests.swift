@@ -192,6 +192,39 @@ extension RunCommandTests {
     }
 }
 
+extension RunCommandTests {
+    @Test("--gateway sends through AI Gateway with the cache headers; cache_status comes back in the JSON")
+    func gateway() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply, headers: [("cf-aig-cache-status", "MISS")])])
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "hi", "--gateway", "gw-1", "--gateway-url", server.baseURL.absoluteString + "/v1",
+             "--cache-ttl", "600", "--cache-key", "k1", "--format", "json"],
+            environment: Self.environment(server))
+        #expect(outcome.status == 0)
+        let received = try #require(server.requests.first)
+        #expect(received.path == "/v1/\(Self.account)/gw-1/workers-ai/\(Self.model)")
+        #expect(received.header("cf-aig-cache-ttl") == "600")
+        #expect(received.header("cf-aig-cache-key") == "k1")
+        #expect(received.header("cf-aig-skip-cache") == nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["cache_status"] as? String == "MISS")
+    }
+
+    @Test("a cache TTL below 60 s is refused before sending (exit 2)")
+    func gatewayTTLTooShort() throws {
+        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        defer { server.stop() }
+        let outcome = try Self.preflight(
+            ["run", "--model", Self.model, "--prompt", "hi", "--gateway", "gw-1", "--gateway-url", server.baseURL.absoluteString,
+             "--cache-ttl", "59"],
+            environment: Self.environment(server))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("cf-aig-cache-ttl"))
+        #expect(server.requests.isEmpty)
+    }
+}
+
 /// Standard error, read to its end on a separate thread so neither pipe can fill and block.
 final class PipeCapture: Sendable {
     private let state = Mutex<Data?>(nil)

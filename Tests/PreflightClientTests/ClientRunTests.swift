@@ -88,6 +88,18 @@ struct ClientRunTests {
         "type": "object", "properties": ["city": ["type": "string"]], "required": ["city"],
     ]
 
+    @Test("speech: the text goes in `text`, and base64 `audio` comes back as MP3 bytes")
+    func speech() async throws {
+        let mp3: [UInt8] = Array("ID3".utf8) + [4, 0, 0, 0, 0, 0, 9]
+        let harness = try ClientHarness([
+            .json(#"{"result":{"audio":"\#(Data(mp3).base64EncodedString())"},"success":true,"errors":[]}"#)
+        ])
+        defer { harness.server.stop() }
+        let reply = try await harness.client.run(RunRequest(model: "@cf/myshell-ai/melotts", input: .speech("Bonjour")))
+        #expect(reply.output == .binary(bytes: mp3, contentType: "audio/mpeg"))
+        #expect(harness.server.requests.first?.jsonBody?["text"] as? String == "Bonjour")
+    }
+
     /// The schema module's validator, as `preflight run --schema` uses it.
     static var validator: ReplyValidator {
         get throws { ReplyValidator.schema(try CompiledSchema(schema)) }

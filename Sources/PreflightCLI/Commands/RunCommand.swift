@@ -47,6 +47,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "Replaces https://api.cloudflare.com/client/v4.")
     var baseURL: String?
 
+    @Option(help: "Send through this AI Gateway (https://gateway.ai.cloudflare.com/v1/{account}/{gateway}/workers-ai/…).")
+    var gateway: String?
+
+    @Option(name: .customLong("gateway-url"), help: "Replaces https://gateway.ai.cloudflare.com/v1 (with --gateway).")
+    var gatewayURL: String?
+
+    @Option(name: .customLong("cache-ttl"), help: "AI Gateway cf-aig-cache-ttl in seconds (60 s to one month; needs --gateway).")
+    var cacheTTL: Int?
+
+    @Flag(name: .customLong("skip-cache"), help: "AI Gateway cf-aig-skip-cache: bypass the cache (needs --gateway).")
+    var skipCache = false
+
+    @Option(name: .customLong("cache-key"), help: "AI Gateway cf-aig-cache-key (needs --gateway).")
+    var cacheKey: String?
+
     @Option(help: "Output format: text or json ({response, usage, estimate}).")
     var format: Format = .text
 
@@ -57,9 +72,15 @@ struct RunCommand: AsyncParsableCommand {
         if prompt != nil && messages != nil { throw ValidationError("give --prompt or --messages, not both") }
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1, not \(maxTokens)") }
         if stream && schema != nil { throw ValidationError("--schema (JSON mode) cannot be combined with --stream") }
-        if let baseURL, URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            throw ValidationError("--base-url must be an http or https URL, not '\(baseURL)'")
+        for (option, value) in [("--base-url", baseURL), ("--gateway-url", gatewayURL)] {
+            if let value, URL(string: value)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                throw ValidationError("\(option) must be an http or https URL, not '\(value)'")
+            }
         }
+        if gateway == nil && (cacheTTL != nil || skipCache || cacheKey != nil || gatewayURL != nil) {
+            throw ValidationError("--cache-ttl, --skip-cache, --cache-key and --gateway-url need --gateway")
+        }
+        if gateway != nil && baseURL != nil { throw ValidationError("give --base-url or --gateway, not both") }
     }
 
     func run() async throws {
@@ -83,6 +104,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         var route = Route.cloudflareAPI
         if let baseURL, let url = URL(string: baseURL) { route = .direct(baseURL: url) }
+        if let gateway {
+            route = .gateway(id: gateway, baseURL: gatewayURL.flatMap(URL.init(string:)) ?? Route.defaultGatewayBaseURL)
+            if cacheTTL != nil || skipCache || cacheKey != nil {
+                request.cache = GatewayCacheOptions(ttlSeconds: cacheTTL, skipCache: skipCache, cacheKey: cacheKey)
+            }
+        }
         var logger = Logger(label: "preflight.run")
         logger.logLevel = verbose ? .info : .critical  // quiet by default: failures get their one line from CLIFailure
         let client = WorkersAIClient(credentials: credentials, route: route, logger: logger)
@@ -112,15 +139,17 @@ struct RunCommand: AsyncParsableCommand {
             }
             switch format {
             case .text: FileHandle.standardOutput.write(Data("\n".utf8))
-            case .json: print(RunReport.json(response: .string(text), usage: replies.usage, assessment: replies.assessment))
+            case .json:
+                print(RunReport.json(response: .string(text), usage: replies.usage, assessment: replies.assessment, cacheStatus: replies.cacheStatus))
             }
             return
         }
         let reply = try await client.run(request)
         Self.printWarnings(reply.assessment)
+        if let status = reply.cacheStatus, format == .text { Self.printError("AI Gateway cache: \(status)") }
         switch format {
         case .json:
-            print(RunReport.json(response: RunReport.value(of: reply), usage: reply.usage, assessment: reply.assessment))
+            print(RunReport.json(response: RunReport.value(of: reply), usage: reply.usage, assessment: reply.assessment, cacheStatus: reply.cacheStatus))
         case .text:
             switch reply.output {
             case .text(let text): print(text)

@@ -30,10 +30,12 @@ enum RunInputs {
 /// `run --format json`: `{response, usage, estimate}` with sorted keys, on one line.
 enum RunReport {
     /// The report line. `usage` is the server's object as sent (or null); `estimate` holds the
-    /// tokens, neurons and dollars estimated before sending (or null when unpriced or unchecked).
-    static func json(response: JSONValue, usage: Usage?, assessment: PreflightAssessment?) -> String {
+    /// tokens, neurons and dollars estimated before sending (or null when unpriced or unchecked);
+    /// `cache_status` is AI Gateway's `cf-aig-cache-status`, present only through a gateway.
+    static func json(response: JSONValue, usage: Usage?, assessment: PreflightAssessment?, cacheStatus: String?) -> String {
         var report: JSONObject = JSONObject()
         report["response"] = response
+        if let cacheStatus { report["cache_status"] = .string(cacheStatus) }
         report["usage"] = usage?.reported ?? .null
         report["estimate"] = estimate(assessment)
         return JSONSerializer.string(from: .object(report), keyOrder: .sorted)
