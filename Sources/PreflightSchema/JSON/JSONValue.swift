@@ -4,11 +4,17 @@
 /// value (`1 == 1.0`), strings by Unicode scalars (not Swift's canonical equivalence, so `"é"` and
 /// `"e\u{301}"` differ), objects regardless of key order, and `true` never equals `1`.
 public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept exactly as written.
     case number(JSONNumber)
+    /// A string (any Unicode scalars; lone surrogates are rejected by the parser).
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in document order.
     case object(JSONObject)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -149,6 +155,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Whether `key` is a member.
     public func contains(key: String) -> Bool { index[JSONKey(key)] != nil }
 
+    /// Iterates `(key, value)` pairs in document order.
     public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator {
         zip(keys, values).makeIterator()
     }
