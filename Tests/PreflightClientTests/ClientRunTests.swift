@@ -84,9 +84,7 @@ struct ClientRunTests {
         #expect(try await harness.client.run(request).output == .binary(bytes: png, contentType: "image/png"))
     }
 
-    static let schema: JSONValue = [
-        "type": "object", "properties": ["city": ["type": "string"]], "required": ["city"],
-    ]
+    static let schema = JSONSchema.object(["city": .string()], required: ["city"])
 
     @Test("speech: the text goes in `text`, and base64 `audio` comes back as MP3 bytes")
     func speech() async throws {
@@ -101,8 +99,8 @@ struct ClientRunTests {
     }
 
     /// The schema module's validator, as `preflight run --schema` uses it.
-    static var validator: ReplyValidator {
-        get throws { ReplyValidator.schema(try CompiledSchema(schema)) }
+    static var jsonMode: JSONMode {
+        get throws { try JSONMode(validating: schema) }
     }
 
     @Test("JSON mode: response_format carries the schema; an object reply is validated and returned")
@@ -112,7 +110,7 @@ struct ClientRunTests {
         let reply = try await harness.client.run(
             RunRequest(
                 model: ClientHarness.model, input: .prompt("Where?"),
-                jsonMode: JSONMode(schema: Self.schema, validator: try Self.validator)))
+                jsonMode: try Self.jsonMode))
         #expect(reply.json == ["city": "Paris"])
         let body = try #require(harness.server.requests.first?.jsonBody)
         let format = try #require(body["response_format"] as? [String: Any])
@@ -130,13 +128,15 @@ struct ClientRunTests {
         defer { harness.server.stop() }
         let request = RunRequest(
             model: ClientHarness.model, input: .prompt("Where?"),
-            jsonMode: JSONMode(schema: Self.schema, validator: try Self.validator))
+            jsonMode: try Self.jsonMode)
         #expect(try await harness.client.run(request).json == ["city": "Lyon"])
         await #expect {
             _ = try await harness.client.run(request)
         } throws: { error in
             guard case .invalidJSONReply(let errors, let reply) = error as? WorkersAIError else { return false }
-            return errors.count == 1 && errors[0].contains("city") && reply.contains("town")
+            // The builder's object schema is closed: the missing member and the stray one are both reported.
+            return errors.count == 2 && errors.contains { $0.contains("\"city\" is missing") }
+                && errors.contains { $0.contains("\"town\" is not allowed") } && reply.contains("town")
         }
         await #expect {
             _ = try await harness.client.run(request)
@@ -150,7 +150,7 @@ struct ClientRunTests {
     func jsonModeNoStreaming() async throws {
         let harness = try ClientHarness([])
         defer { harness.server.stop() }
-        let request = RunRequest(model: ClientHarness.model, input: .prompt("x"), jsonMode: JSONMode(schema: Self.schema))
+        let request = RunRequest(model: ClientHarness.model, input: .prompt("x"), jsonMode: JSONMode(schema: Self.schema, validator: nil))
         await #expect(throws: WorkersAIError.self) { _ = try await harness.client.stream(request) }
         #expect(harness.server.requests.isEmpty)
     }

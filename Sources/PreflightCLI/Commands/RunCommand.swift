@@ -94,13 +94,11 @@ struct RunCommand: AsyncParsableCommand {
         var request = RunRequest(model: spec.id, input: try readInput(), maxTokens: maxTokens, preflight: .catalog(spec))
         if let schema {
             let document = try RunInputs.parseJSON(schema.readBytes(), source: schema.displayName)
-            let compiled: CompiledSchema
             do {
-                compiled = try CompiledSchema(document)
+                request.jsonMode = try JSONMode(validating: JSONSchema(document))
             } catch {
                 throw RunInputError(message: "\(schema.displayName): \(error)")
             }
-            request.jsonMode = JSONMode(schema: document, validator: .schema(compiled))
         }
         var route = Route.cloudflareAPI
         if let baseURL, let url = URL(string: baseURL) { route = .direct(baseURL: url) }

@@ -18,9 +18,7 @@ extension RunRequest {
         switch endpoint {
         case .native:
             try addNativeInput(to: &body)
-            if let schema = jsonMode?.schema {
-                body["response_format"] = ["type": "json_schema", "json_schema": schema]
-            }
+            if let schema = jsonMode?.schema { body["response_format"] = schema.responseFormat }
         case .chatCompletions:
             body["model"] = .string(model)
             switch input {
@@ -31,7 +29,7 @@ extension RunRequest {
             }
             if let schema = jsonMode?.schema {
                 body["response_format"] = [
-                    "type": "json_schema", "json_schema": ["name": "reply", "schema": schema, "strict": true],
+                    "type": "json_schema", "json_schema": ["name": "reply", "schema": schema.json, "strict": true],
                 ]
             }
         case .embeddings:

@@ -79,28 +79,34 @@ public struct ChatMessage: Sendable, Hashable {
 
 /// JSON mode: the schema sent with the request and the check applied to the reply.
 public struct JSONMode: Sendable {
-    /// The JSON Schema the reply must meet.
-    public var schema: JSONValue
+    /// The JSON Schema the reply must meet (sent as `response_format`).
+    public var schema: JSONSchema
     /// Finds the JSON value in a reply and validates it; `nil` sends the schema without checking.
     public var validator: ReplyValidator?
 
-    /// Creates a JSON-mode setting.
-    public init(schema: JSONValue, validator: ReplyValidator? = nil) {
+    /// Sends `schema` and checks replies with `validator` (none: the reply is returned unchecked).
+    public init(schema: JSONSchema, validator: ReplyValidator?) {
         self.schema = schema
         self.validator = validator
+    }
+
+    /// Sends `schema` and validates every reply against it with the schema module's validator.
+    public init(validating schema: JSONSchema, options: SchemaOptions = SchemaOptions()) throws(SchemaError) {
+        self.init(schema: schema, validator: .schema(try schema.compiled(options: options)))
     }
 }
 
 /// How a JSON-mode reply is checked: find the JSON value in the reply text, then validate it.
 public struct ReplyValidator: Sendable {
-    /// Finds the JSON value in a reply that came back as text (code fences, prose around it).
-    public var extract: @Sendable (String) -> JSONValue?
+    /// Finds the JSON value in a reply that came back as text (code fences, prose around it);
+    /// throws an error whose description says why none was found.
+    public var extract: @Sendable (String) throws -> JSONValue
     /// Validates a value; returns one message per violation (empty when valid).
     public var validate: @Sendable (JSONValue) -> [String]
 
     /// Creates a validator from its two steps.
     public init(
-        extract: @escaping @Sendable (String) -> JSONValue?, validate: @escaping @Sendable (JSONValue) -> [String]
+        extract: @escaping @Sendable (String) throws -> JSONValue, validate: @escaping @Sendable (JSONValue) -> [String]
     ) {
         self.extract = extract
         self.validate = validate

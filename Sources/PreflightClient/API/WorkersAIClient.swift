@@ -123,19 +123,20 @@ public struct WorkersAIClient: Sendable {
     /// The JSON value of a JSON-mode reply, validated; throws with the violations otherwise.
     static func check(_ output: RunOutput, with validator: ReplyValidator) throws -> JSONValue {
         let replyText: String
-        let value: JSONValue?
+        let value: JSONValue
         switch output {
         case .json(let json):
             replyText = json.description
             value = json
         case .text(let text):
             replyText = text
-            value = validator.extract(text)
+            do {
+                value = try validator.extract(text)
+            } catch {
+                throw WorkersAIError.invalidJSONReply(errors: [String(describing: error)], reply: text)
+            }
         case .embeddings, .binary:
             throw WorkersAIError.invalidJSONReply(errors: ["the reply is not text or JSON"], reply: "")
-        }
-        guard let value else {
-            throw WorkersAIError.invalidJSONReply(errors: ["no JSON value found in the reply"], reply: replyText)
         }
         let errors = validator.validate(value)
         guard errors.isEmpty else { throw WorkersAIError.invalidJSONReply(errors: errors, reply: replyText) }
