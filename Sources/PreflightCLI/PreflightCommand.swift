@@ -15,6 +15,8 @@ struct PreflightCommand: AsyncParsableCommand {
             ModelsCommand.self,
             CheckCommand.self,
             ValidateCommand.self,
+            CostCommand.self,
+            ForecastCommand.self,
             RunCommand.self,
         ]
     )

@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "The input is a JSON chat ([{role, content}…] or {messages, tools…}), counted after the chat template.")
     var messages = false
 
+    @Option(help: "With --messages: the chat template (default: the model's).")
+    var template: ChatTemplate?
+
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
@@ -49,7 +52,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let spec = try Catalog.bundled().model(id: model)
         if messages {
-            throw ValidationError("--messages needs the chat templates, which this build does not have yet; pass the rendered prompt as text")
+            try report(try checkChat(spec))
+            return
         }
         let prompt = try input.readText()
         if let image = spec.checkImagePrompt(prompt) {
@@ -74,6 +78,23 @@ struct CheckCommand: ParsableCommand {
             }
         }
         try report(check)
+    }
+
+    /// `--messages`: the chat rendered through the model's template, counted exactly.
+    private func checkChat(_ spec: ModelSpec) throws -> PreflightCheck {
+        if trimmedOutput != nil {
+            throw ValidationError("--trimmed-output trims plain-text prompts; with --messages, drop messages instead")
+        }
+        guard let chat = try ChatInput.chats(from: input, jsonl: false).first else {
+            throw ValidationError("no chat in the input")
+        }
+        guard let name = spec.tokenizer, spec.task.takesTokenPrompt else {
+            return spec.check(TokenCountSource(characterCount: 0) { limit in .exceeds(limit) }, maxTokens: maxTokens)
+        }
+        let chosen = try ChatInput.template(explicit: template, modelID: spec.id, tokenizer: name)
+        let prompt = try chat.renderedPrompt(for: chosen)
+        let tokenizer = try BundledTokenizers.tokenizer(named: name)
+        return spec.check(try TokenCountSource(prompt: prompt, tokenizer: tokenizer), maxTokens: maxTokens)
     }
 
     /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.

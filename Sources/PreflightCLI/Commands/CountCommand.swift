@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PreflightCatalog
 import PreflightTokenizer
 
 /// `preflight count`: the number of tokens of each text.
@@ -15,6 +16,9 @@ struct CountCommand: ParsableCommand {
     @Flag(name: .long, help: "The input is a JSON chat; count the prompt its model receives.")
     var messages = false
 
+    @Option(name: .long, help: "With --messages: the chat template (default: the model's, or the tokenizer's usual one).")
+    var template: ChatTemplate?
+
     @Flag(name: .long, help: "Count special-token literals such as <|endoftext|> as one special token each.")
     var allowSpecial = false
 
@@ -22,11 +26,19 @@ struct CountCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        if messages { throw CommandError.messagesUnsupported }
         let (name, tokenizer) = try self.tokenizer.load()
-        let texts = try input.texts()
-        let policy: SpecialTokenPolicy = allowSpecial ? .honored : .plainText
-        let counts = tokenizer.counts(of: texts, specialTokens: policy)
+        let counts: [Int]
+        var templateName: String?
+        if messages {
+            let chosen = try ChatInput.template(explicit: template, modelID: self.tokenizer.model, tokenizer: name)
+            templateName = chosen.rawValue
+            counts = try ChatInput.chats(from: input.input, jsonl: input.jsonl).map { chat in
+                try tokenizer.count(of: chat, template: chosen)
+            }
+        } else {
+            let policy: SpecialTokenPolicy = allowSpecial ? .honored : .plainText
+            counts = tokenizer.counts(of: try input.texts(), specialTokens: policy)
+        }
         var output = OutputBuffer()
         for count in counts {
             switch format {
@@ -35,7 +47,7 @@ struct CountCommand: ParsableCommand {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(CountResult(tokens: count, tokenizer: name))
+                let data = try encoder.encode(CountResult(tokens: count, tokenizer: name, template: templateName))
                 output.appendLine(String(decoding: data, as: UTF8.self))
             }
         }
@@ -45,5 +57,7 @@ struct CountCommand: ParsableCommand {
     struct CountResult: Encodable {
         var tokens: Int
         var tokenizer: String
+        /// The chat template applied (`--messages` only).
+        var template: String?
     }
 }

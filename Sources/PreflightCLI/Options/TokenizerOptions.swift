@@ -37,15 +37,11 @@ struct TokenizerOptions: ParsableArguments {
 
 /// Errors of the tokenizer commands.
 enum CommandError: Error, CustomStringConvertible {
-    case modelLookupUnavailable(String)
     case messagesUnsupported
     case noTokenizerForModel(String, reason: String)
 
     var description: String {
         switch self {
-        case .modelLookupUnavailable(let id):
-            return "--model \(id): model lookup needs the model catalog, which this build does not include yet; "
-                + "use --tokenizer NAME"
         case .noTokenizerForModel(let id, let reason):
             return "--model \(id): no bundled tokenizer counts this model's tokens (\(reason))"
         case .messagesUnsupported:

@@ -32,20 +32,21 @@ public struct ForecastEngine: Sendable {
         }
         let calendar = (0..<workload.days).map { workload.start.adding(days: $0) }
         let requests = calendar.map { day in workload.requestTypes.map { $0.requests(on: day, start: workload.start) } }
-        let profile = { (index: Int, model: ForecastModel) -> RequestProfile in
-            RequestProfile.sample(
-                workload.requestTypes[index], index: index, model: model, sourceModel: models[index],
-                promptCounts: promptCounts(of: corpora[index], for: model, progress: progress),
-                seed: workload.seed, samples: workload.samples)
+        let profile = { (index: Int, model: ForecastModel) throws(WorkloadError) -> RequestProfile in
+            let type = workload.requestTypes[index]
+            let counts = try promptCounts(
+                of: corpora[index], for: model, progress: progress, file: file, pointer: type.pointer.appending("prompt"))
+            return RequestProfile.sample(type, index: index, model: model, promptCounts: counts, seed: workload.seed, samples: workload.samples)
         }
-        let profiles = models.indices.map { profile($0, models[$0]) }
+        var profiles: [RequestProfile] = []
+        for index in models.indices { profiles.append(try profile(index, models[index])) }
         let daily = dailyRows(calendar: calendar, requests: requests, models: models.map(\.id), profiles: profiles)
         let total = totals(of: daily, period: "total")
         var alternatives: [Alternative] = []
         for (index, type) in workload.requestTypes.enumerated() {
             for candidate in try comparisonModels(for: type, workload: workload, file: file) where candidate.id != type.model {
                 guard candidate.task == models[index].task else { continue }
-                let alternative = profile(index, candidate)
+                let alternative = try profile(index, candidate)
                 var swapped = profiles
                 swapped[index] = alternative
                 var ids = models.map(\.id)

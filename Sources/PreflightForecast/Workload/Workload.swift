@@ -57,6 +57,9 @@ public enum PromptSpec: Sendable, Hashable {
     /// Every regular file in a folder (optionally only `.extension` files), each counted exactly,
     /// and sampled uniformly.
     case folder(path: String, fileExtension: String?)
+    /// A JSON chat file (`[{"role", "content"}…]` or `{"messages": …}`), counted after each model's
+    /// chat template where Preflight reproduces it.
+    case messages(String)
     /// A token-count distribution, in the request type's own model's tokens.
     case tokens(TokenDistribution)
 }
