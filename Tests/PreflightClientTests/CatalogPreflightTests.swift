@@ -42,3 +42,15 @@ struct CatalogPreflightTests {
         #expect(assessment.estimate?.outputTokens == 0)
     }
 }
+
+extension CatalogPreflightTests {
+    @Test("a chat is counted through the model's chat template, special tokens and preamble included")
+    func chatThroughTemplate() throws {
+        let chat = Chat(messages: [ChatMessage(role: .system, content: "Be brief."), ChatMessage(role: .user, content: "hello")])
+        let assessment = try Self.assess("@cf/meta/llama-3.1-8b-instruct", .chat(chat), maxTokens: 32)
+        let expected = try BundledTokenizers.tokenizer(named: "llama3").count(of: chat, template: .llama3_1)
+        #expect(assessment.promptTokens == expected)
+        #expect(expected > 20)  // the Llama 3.1 preamble ("Cutting Knowledge Date: …") alone is longer than the two texts
+        #expect(!assessment.warnings.contains { $0.contains("chat template is not reproduced") })
+    }
+}

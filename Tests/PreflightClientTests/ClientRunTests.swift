@@ -1,4 +1,5 @@
 import Foundation
+import PreflightCatalog
 import PreflightClient
 import PreflightSchema
 import PreflightTestSupport
@@ -41,7 +42,7 @@ struct ClientRunTests {
         defer { harness.server.stop() }
         let reply = try await harness.client.run(
             RunRequest(
-                model: ClientHarness.model, input: .messages([ChatMessage(role: "user", content: "Hello")]),
+                model: ClientHarness.model, input: .chat(Chat(messages: [ChatMessage(role: .user, content: "Hello")])),
                 endpoint: .chatCompletions))
         #expect(reply.text == "Hi!")
         #expect(reply.usage?.totalTokens == 11)

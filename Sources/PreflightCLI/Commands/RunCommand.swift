@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The prompt text.")
     var prompt: String?
 
-    @Option(help: "A JSON chat file ([{role, content}…] or {messages: […]}), or - for standard input.")
+    @Option(help: "A JSON chat file ([{role, content}…] or {messages, tools, response_format}), or - for standard input; counted through the model's chat template.")
     var messages: InputSource?
 
     @Option(name: .customLong("max-tokens"), help: "max_tokens for the reply (default: the platform default).")
@@ -121,7 +121,11 @@ struct RunCommand: AsyncParsableCommand {
     private func readInput() throws -> RunInput {
         if let prompt { return .prompt(prompt) }
         if let messages {
-            return .messages(try RunInputs.chat(RunInputs.parseJSON(messages.readBytes(), source: messages.displayName), source: messages.displayName))
+            do {
+                return .chat(try Chat(json: messages.readBytes()))
+            } catch let error as ChatError {
+                throw RunInputError(message: "\(messages.displayName): \(error)")
+            }
         }
         return .prompt(try InputSource.standardInput.readText())
     }

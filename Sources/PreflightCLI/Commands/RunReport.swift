@@ -12,19 +12,6 @@ enum RunInputs {
             throw RunInputError(message: "\(source): \(error)")
         }
     }
-
-    /// A chat from `[{role, content}, …]` or `{"messages": […]}`.
-    static func chat(_ document: JSONValue, source: String) throws -> [ChatMessage] {
-        guard case .array(let entries) = document["messages"] ?? document else {
-            throw RunInputError(message: "\(source): expected an array of messages or an object with \"messages\"")
-        }
-        return try entries.enumerated().map { index, entry in
-            guard let role = entry["role"]?.stringValue, let content = entry["content"]?.stringValue else {
-                throw RunInputError(message: "\(source): /messages/\(index) needs string \"role\" and \"content\"")
-            }
-            return ChatMessage(role: role, content: content)
-        }
-    }
 }
 
 /// `run --format json`: `{response, usage, estimate}` with sorted keys, on one line.

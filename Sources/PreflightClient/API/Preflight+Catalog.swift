@@ -8,8 +8,9 @@ extension Preflight {
     ///
     /// When nothing can be decided (no window documented, no bundled tokenizer, not a token model)
     /// the assessment has no window, so the request is sent, and its warnings say why.
-    /// Chat messages are counted as their contents joined, without the chat template's tokens, so
-    /// for `.messages` the count is a lower bound (said in the warnings).
+    /// A chat is counted as the model reads it, through its chat template (`ChatTemplate.forModel`);
+    /// for a model whose template is not reproduced, only the messages' text is counted (a lower
+    /// bound, said in the warnings).
     public static func catalog(_ model: ModelSpec, billing: BillingPolicy = .workersAI) -> Preflight {
         Preflight { request in try assessment(of: request, against: model, billing: billing) }
     }
@@ -46,6 +47,7 @@ extension Preflight {
     private static func assessment(
         of text: String, request: RunRequest, against model: ModelSpec, billing: BillingPolicy
     ) throws -> PreflightAssessment {
+        var warnings: [String] = []
         let source: TokenCountSource
         if let name = model.tokenizer, model.task.takesTokenPrompt {
             let tokenizer: Tokenizer
@@ -57,15 +59,21 @@ extension Preflight {
                     modelID: model.id, promptTokens: 0, maxTokens: request.maxTokens ?? model.output.defaultMaxTokens ?? 0,
                     contextWindow: nil, warnings: ["not checked: \(error)"])
             }
-            source = TokenCountSource(text: text) { text, limit in tokenizer.count(of: text, upTo: limit) }
+            if case .chat(let chat) = request.input, let template = ChatTemplate.forModel(id: model.id, tokenizer: name) {
+                // The prompt the model reads: the chat through its template, special tokens included.
+                source = try TokenCountSource(prompt: chat.renderedPrompt(for: template), tokenizer: tokenizer)
+            } else {
+                if case .chat = request.input {
+                    warnings.append(
+                        "\(model.id)'s chat template is not reproduced: only the messages' text was counted (a lower bound)")
+                }
+                source = TokenCountSource(text: text) { text, limit in tokenizer.count(of: text, upTo: limit) }
+            }
         } else {
             source = TokenCountSource(text: text) { _, limit in .exceeds(limit) }
         }
         let check = model.check(source, maxTokens: request.maxTokens)
-        var warnings = check.warnings
-        if case .messages = request.input {
-            warnings.append("chat messages counted without the chat template's tokens: the prompt count is a lower bound")
-        }
+        warnings = check.warnings + warnings
         let decided = check.verdict == .fits || check.verdict == .overflows
         if !decided { warnings.append("not checked: \(check.verdict.rawValue)") }
         let promptTokens = check.promptTokens ?? 0

@@ -1,3 +1,4 @@
+import PreflightCatalog
 import PreflightSchema
 
 extension RunRequest {
@@ -22,8 +23,8 @@ extension RunRequest {
         case .chatCompletions:
             body["model"] = .string(model)
             switch input {
-            case .prompt(let text): body["messages"] = .array([Self.message(ChatMessage(role: "user", content: text))])
-            case .messages(let messages): body["messages"] = .array(messages.map(Self.message))
+            case .prompt(let text): body["messages"] = [["role": "user", "content": .string(text)]]
+            case .chat(let chat): Self.add(chat, to: &body)
             case .texts, .speech, .body:
                 throw .invalidRequest(reason: "the chat-completions endpoint takes a prompt or messages")
             }
@@ -37,7 +38,7 @@ extension RunRequest {
             switch input {
             case .texts(let texts): body["input"] = .array(texts.map(JSONValue.string))
             case .prompt(let text): body["input"] = .string(text)
-            case .messages, .speech, .body:
+            case .chat, .speech, .body:
                 throw .invalidRequest(reason: "the embeddings endpoint takes texts")
             }
         }
@@ -49,14 +50,41 @@ extension RunRequest {
     private func addNativeInput(to body: inout JSONObject) throws(WorkersAIError) {
         switch input {
         case .prompt(let text): body["prompt"] = .string(text)
-        case .messages(let messages): body["messages"] = .array(messages.map(Self.message))
+        case .chat(let chat): Self.add(chat, to: &body)
         case .texts(let texts): body["text"] = .array(texts.map(JSONValue.string))
         case .speech(let text): body["text"] = .string(text)
         case .body(let object): for (key, value) in object { body[key] = value }
         }
     }
 
+    /// `messages`, and `tools` and `response_format` when the chat has them, in OpenAI's shape.
+    private static func add(_ chat: Chat, to body: inout JSONObject) {
+        body["messages"] = .array(chat.messages.map(message))
+        if !chat.tools.isEmpty { body["tools"] = .array(chat.tools.map { json($0.definition) }) }
+        if let format = chat.responseFormat { body["response_format"] = json(format) }
+    }
+
     private static func message(_ message: ChatMessage) -> JSONValue {
-        ["role": .string(message.role), "content": .string(message.content)]
+        var object = JSONObject()
+        object["role"] = .string(message.role.rawValue)
+        object["content"] = message.content.map(JSONValue.string) ?? .null
+        if !message.toolCalls.isEmpty {
+            object["tool_calls"] = .array(
+                message.toolCalls.map { call in
+                    var entry = JSONObject()
+                    if let id = call.id { entry["id"] = .string(id) }
+                    entry["type"] = "function"
+                    entry["function"] = ["name": .string(call.name), "arguments": json(call.arguments)]
+                    return .object(entry)
+                })
+        }
+        if let id = message.toolCallID { object["tool_call_id"] = .string(id) }
+        if let name = message.name { object["name"] = .string(name) }
+        return .object(object)
+    }
+
+    /// The catalog's chat JSON as the schema module's value (it prints valid JSON, read back exactly).
+    private static func json(_ value: ChatJSON) -> JSONValue {
+        (try? JSONParser().parse(value.pythonJSON())) ?? .null
     }
 }

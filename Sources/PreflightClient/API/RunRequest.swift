@@ -40,11 +40,12 @@ public struct RunRequest: Sendable {
 }
 
 /// What a model is given, by task kind.
-public enum RunInput: Sendable, Hashable {
+public enum RunInput: Sendable, Equatable {
     /// A text prompt (text generation, text-to-image).
     case prompt(String)
-    /// A chat (text generation).
-    case messages([ChatMessage])
+    /// A chat, with optional tools and `response_format` (text generation); the catalog's `Chat`,
+    /// so the pre-flight check counts it through the model's chat template.
+    case chat(Chat)
     /// Texts to embed (text embeddings).
     case texts([String])
     /// Text to speak (text-to-speech models that take `text`).
@@ -52,28 +53,15 @@ public enum RunInput: Sendable, Hashable {
     /// A body built by the caller, for task kinds with other inputs (audio, images).
     case body(JSONObject)
 
-    /// The text the pre-flight check counts: the prompt, the messages' contents, the texts.
+    /// The plain text of the input: the prompt, the messages' contents, the texts (joined by "\n").
+    /// - Complexity: O(n) in the input's size.
     public var countedText: String {
         switch self {
         case .prompt(let text), .speech(let text): text
-        case .messages(let messages): messages.map(\.content).joined(separator: "\n")
+        case .chat(let chat): chat.messages.map(\.text).joined(separator: "\n")
         case .texts(let texts): texts.joined(separator: "\n")
         case .body: ""
         }
-    }
-}
-
-/// One chat message.
-public struct ChatMessage: Sendable, Hashable {
-    /// `system`, `user`, `assistant` or `tool`.
-    public var role: String
-    /// The text.
-    public var content: String
-
-    /// Creates a message.
-    public init(role: String, content: String) {
-        self.role = role
-        self.content = content
     }
 }
 
