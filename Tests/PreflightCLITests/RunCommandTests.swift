@@ -108,7 +108,7 @@ struct RunCommandTests {
 
     @Test("a prompt that cannot fit is refused with exit 1, and nothing is sent")
     func refused() throws {
-        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        let server = try LoopbackServer(script: [.json(Self.reply)])
         defer { server.stop() }
         let outcome = try Self.preflight(
             ["run", "--model", Self.model, "--prompt", "hello", "--max-tokens", "100000000", "--base-url", Self.baseURL(server)],
@@ -120,7 +120,7 @@ struct RunCommandTests {
 
     @Test("missing credentials exit 2 with a message naming the variable; nothing is sent")
     func missingCredentials() throws {
-        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        let server = try LoopbackServer(script: [.json(Self.reply)])
         defer { server.stop() }
         let outcome = try Self.preflight(
             ["run", "--model", Self.model, "--prompt", "hi", "--base-url", Self.baseURL(server)],
@@ -180,7 +180,7 @@ extension RunCommandTests {
 
     @Test("a malformed --messages file is bad input (exit 2) naming the file; nothing is sent")
     func malformedMessages() throws {
-        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        let server = try LoopbackServer(script: [.json(Self.reply)])
         defer { server.stop() }
         let chat = try Self.temporaryFile("bad.json", #"[{"role":"user","content":"Hi"},"#)
         defer { try? FileManager.default.removeItem(atPath: chat) }
@@ -213,7 +213,7 @@ extension RunCommandTests {
 
     @Test("a cache TTL below 60 s is refused before sending (exit 2)")
     func gatewayTTLTooShort() throws {
-        let server = try LoopbackServer(script: [.json(Self.reply)], lifetime: 5)
+        let server = try LoopbackServer(script: [.json(Self.reply)])
         defer { server.stop() }
         let outcome = try Self.preflight(
             ["run", "--model", Self.model, "--prompt", "hi", "--gateway", "gw-1", "--gateway-url", server.baseURL.absoluteString,

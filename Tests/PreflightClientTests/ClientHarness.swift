@@ -29,7 +29,7 @@ struct ClientHarness {
         let base = server.baseURL.appendingPathComponent("client/v4")
         client = WorkersAIClient(
             credentials: credentials, route: route?(server.baseURL) ?? .direct(baseURL: base), retryPolicy: policy,
-            timeouts: timeouts ?? TransportTimeouts(connect: .seconds(5), total: .seconds(10), idle: .seconds(5)),
+            timeouts: timeouts ?? TransportTimeouts(connect: .seconds(30), total: .seconds(60), idle: .seconds(30)),
             logger: logger)
     }
 

@@ -178,7 +178,7 @@ struct CancellationTests {
         defer { harness.server.stop() }
         let client = harness.client
         let task = Task { try await client.run(ClientRetryTests.request) }
-        for _ in 0..<500 where harness.server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        for _ in 0..<3000 where harness.server.requests.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         task.cancel()
         let result = await task.result
         #expect {
