@@ -229,8 +229,9 @@ def build(store, out):
         tiktoken_entry(enc_name, f"{enc_name}.tiktoken", spec["pat_str"], spec["special_tokens"], key, n_ranks=len(ranks))
     harmony = openai_public.o200k_harmony()
     assert harmony["pat_str"] == openai_public.o200k_base()["pat_str"]
+    assert harmony["mergeable_ranks"] == openai_public.o200k_base()["mergeable_ranks"]
     tiktoken_entry("o200k_harmony", "o200k_base.tiktoken", harmony["pat_str"], harmony["special_tokens"], "o200k_gz",
-                   n_ranks=199998)
+                   n_ranks=len(harmony["mergeable_ranks"]))
     print("  o200k_base / cl100k_base / o200k_harmony written")
 
     # --- Llama 3 and Llama 4: Meta's rank files; specials and regex by running Meta's own tokenizer.py

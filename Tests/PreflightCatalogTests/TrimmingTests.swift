@@ -55,10 +55,8 @@ import Testing
         #expect(chunks.allSatisfy { $0.tokenCount <= 64 })
     }
 
-    @Test func realTokenizerChunksRecountWithinTheLimit() throws {
-        // BGE (bert-base-uncased, 512 tokens) is the use case; the engine's WordPiece model is not in
-        // yet, so this runs the same property with llama3.
-        let tokenizer = try BundledTokenizers.tokenizer(named: "llama3")
+    @Test func bgeChunksRecountWithinFiveHundredTwelve() throws {
+        let tokenizer = try BundledTokenizers.tokenizer(named: "bert-base-uncased")
         let text = String(repeating: "Embedding models such as BGE read at most 512 tokens; longer documents are split. ", count: 150)
         let chunks = try text.chunked(maxTokens: 512, overlapTokens: 32, using: tokenizer)
         #expect(chunks.count > 1)
