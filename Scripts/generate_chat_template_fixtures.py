@@ -8,7 +8,10 @@ References:
     tojson = json.dumps(ensure_ascii=False, sort_keys=False), raise_exception, strftime_now pinned by options.date),
     then tokenized as HF does: split out the family's special/added tokens, encode each remaining chunk raw.
     Templates: llama.cpp models/templates/*.jinja (llama-cpp-python==0.3.36 sdist) where present; the rest are
-    transcribed below from the model repositories' tokenizer_config.json (named in template_source).
+    transcribed below from the model repositories' tokenizer_config.json (named in template_source). The
+    transcriptions are cross-checked by Scripts/generate_chat_fixtures.py's fixtures, which take Llama 4 from
+    transformers' processing_llama4.py, Llama 2 from transformers' default template and Gemma 3 from its GGUF:
+    the Swift renderers match both sets.
   - mistral-common==1.13.1 MistralTokenizer.encode_chat_completion (Mistral v1 SentencePiece; Tekken relabelled v7).
   - openai-harmony==0.0.8 render_conversation_for_completion for gpt-oss (what vLLM feeds the model). llama.cpp's
     openai-gpt-oss-120b.jinja differs from it in two places (a blank line after developer instructions, JSON-quoted
@@ -300,7 +303,7 @@ def harmony_ids(r):
         if m['role'] == 'user': conv.append(H.Message.from_role_and_content(H.Role.USER, m['content']))
         elif m['role'] == 'assistant' and m.get('tool_calls'):
             f = m['tool_calls'][0]['function']; last = f['name']
-            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('json'))
+            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('<|constrain|>json'))
         elif m['role'] == 'tool':
             conv.append(H.Message.from_author_and_content(H.Author.new(H.Role.TOOL, 'functions.' + last), m['content']).with_channel('commentary').with_recipient('assistant'))
         else: conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, m['content']).with_channel('final'))

@@ -177,6 +177,9 @@ enum CostForecastCLI {
             let committed = try String(contentsOf: CostForecastCLI.root.appendingPathComponent("Examples/reports/support-assistant.\(file)"), encoding: .utf8)
             #expect(result.stdout == committed, "Examples/reports/support-assistant.\(file) is stale: rerun the forecast")
         }
+        let reconciled = try CostForecastCLI.run(["forecast", Self.workload, "--reconcile", "Examples/workloads/usage-2027-01-01.jsonl"])
+        let committed = try String(contentsOf: CostForecastCLI.root.appendingPathComponent("Examples/reports/support-assistant-reconciled.md"), encoding: .utf8)
+        #expect(reconciled.stdout == committed, "Examples/reports/support-assistant-reconciled.md is stale")
     }
 
     @Test(arguments: [

@@ -19,7 +19,8 @@ struct ChatTemplateModelTests {
         ("@cf/mistralai/mistral-small-3.1-24b-instruct", .mistralTekkenV7),
         ("@cf/qwen/qwen2.5-coder-32b-instruct", .qwen2_5),
         ("@cf/qwen/qwen3-30b-a3b-fp8", .qwen3),
-        ("@cf/qwen/qwq-32b", nil),
+        ("@cf/qwen/qwq-32b", .qwq),
+        ("@cf/qwen/qwen1.5-7b-chat-awq", nil),
         ("@cf/google/gemma-3-12b-it", .gemma3),
         ("@cf/openai/gpt-oss-120b", .gptOSS),
         ("@cf/baai/bge-base-en-v1.5", .bert),
@@ -50,6 +51,20 @@ struct ChatTemplateModelTests {
         let check = spec.check(try TokenCountSource(prompt: prompt, tokenizer: tokenizer), maxTokens: 100)
         #expect(check.promptTokens == 48)
         #expect(check.verdict == .fits)
+    }
+
+    @Test("model.check(chat) renders with the model's template")
+    func modelCheckChat() throws {
+        let catalog = try Catalog.bundled()
+        let chat = try Chat(jsonText: #"[{"role": "system", "content": "You are a concise assistant."}, {"role": "user", "content": "What is the capital of France?"}]"#)
+        let llama = try catalog.model(id: "@cf/meta/llama-3.1-8b-instruct")
+        #expect(llama.chatTemplate == .llama3_1)
+        #expect(try llama.check(chat, maxTokens: 100).promptTokens == 48)
+        // qwen3.templates.jsonl line 2: the same chat, 26 ids.
+        #expect(try catalog.model(id: "@cf/qwen/qwen3-30b-a3b-fp8").check(chat, maxTokens: 100).promptTokens == 26)
+        let guardModel = try catalog.model(id: "@cf/meta/llama-guard-3-8b")
+        #expect(throws: ChatError.noTemplate(modelID: "@cf/meta/llama-guard-3-8b")) { try guardModel.check(chat) }
+        #expect(try guardModel.check(chat, maxTokens: 100, template: .llama3_1).promptTokens == 48)
     }
 
     @Test("special-token literals inside a message are counted as text, the template's own as one id")

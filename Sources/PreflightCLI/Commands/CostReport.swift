@@ -75,6 +75,31 @@ struct CostReport: Encodable {
         case freeNeuronsPerDay = "free_neurons_per_day", usdPerThousandNeurons = "usd_per_1000_neurons"
     }
 
+    /// Writes every key, `null` included, so the JSON has the same keys whatever the answer.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(task, forKey: .task)
+        try container.encode(tokenizer, forKey: .tokenizer)
+        try container.encode(inputTokens, forKey: .inputTokens)
+        try container.encode(outputTokens, forKey: .outputTokens)
+        try container.encode(outputTokensAssumed, forKey: .outputTokensAssumed)
+        try container.encode(requests, forKey: .requests)
+        try container.encode(neurons, forKey: .neurons)
+        try container.encode(neuronsPerRequest, forKey: .neuronsPerRequest)
+        try container.encode(usd, forKey: .usd)
+        try container.encode(usdPerRequest, forKey: .usdPerRequest)
+        try container.encode(usdAfterFreeAllocation, forKey: .usdAfterFreeAllocation)
+        try container.encode(requestsWithinFreeAllocation, forKey: .requestsWithinFreeAllocation)
+        try container.encode(freeNeuronsPerDay, forKey: .freeNeuronsPerDay)
+        try container.encode(usdPerThousandNeurons, forKey: .usdPerThousandNeurons)
+        try container.encode(exact, forKey: .exact)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(breakdown, forKey: .breakdown)
+        try container.encodeIfPresent(comparison, forKey: .comparison)
+    }
+
     init(estimate: CostEstimate, spec: ModelSpec, policy: BillingPolicy, tokens: Int?, outputTokens: Int?, outputAssumed: Bool,
          tokenizer: String?, comparison: [CostComparisonEntry]?) {
         model = spec.id
@@ -95,6 +120,9 @@ struct CostReport: Encodable {
         exact = estimate.isExact
         reason = Self.reason(estimate)
         notes = estimate.caveats.filter { !$0.makesInexact }.map(\.description)
+        if let window = spec.contextWindow.tokens, let tokens, tokens + (spec.task.generatesTokens ? outputTokens ?? 0 : 0) > window {
+            notes.append("\(tokens) prompt tokens + \(outputTokens ?? 0) output tokens exceed the \(window)-token context window: the request would be rejected")
+        }
         breakdown = estimate.lines.map {
             Line(unit: $0.unit.rawValue, quantity: $0.quantity, quantityPerRequest: estimate.usagePerRequest[$0.unit],
                  neuronsPerRequest: $0.rate?.neurons(for: estimate.usagePerRequest[$0.unit]) ?? .zero, quote: $0.rate?.unit.quoteLabel, neuronsPerQuote: $0.rate?.neuronsPerQuote,

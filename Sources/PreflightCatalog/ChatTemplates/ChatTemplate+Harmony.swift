@@ -16,7 +16,8 @@ extension ChatRenderContext {
         let hasTools = !chat.tools.isEmpty
         var system = "You are ChatGPT, a large language model trained by OpenAI.\n"
         system += "Knowledge cutoff: 2024-06\n"
-        system += "Current date: \((options.date ?? ChatDate.today()).description)\n\n"
+        if options.includesDate { system += "Current date: \((options.date ?? ChatDate.today()).description)\n" }
+        system += "\n"
         system += "Reasoning: \(options.reasoningEffort.rawValue)\n\n"
         system += "# Valid channels: analysis, commentary, final. Channel must be included for every message."
         if hasTools { system += "\nCalls to these tools must go to the commentary channel: 'functions'." }
@@ -54,8 +55,16 @@ extension ChatRenderContext {
                 for call in message.toolCalls {
                     let arguments: String
                     if case .string(let raw) = call.arguments { arguments = raw } else { arguments = call.arguments.pythonJSON() }
-                    appendHarmonyMessage(header: "assistant to=functions.\(call.name)", channel: "commentary json",
-                                         body: arguments, end: "<|call|>")
+                    // As the model writes a call, and as harmony renders content type "<|constrain|>json".
+                    prompt.appendSpecial("<|start|>")
+                    prompt.appendText("assistant to=functions.\(call.name)")
+                    prompt.appendSpecial("<|channel|>")
+                    prompt.appendText("commentary ")
+                    prompt.appendSpecial("<|constrain|>")
+                    prompt.appendText("json")
+                    prompt.appendSpecial("<|message|>")
+                    prompt.appendText(arguments)
+                    prompt.appendSpecial("<|call|>")
                     lastCallName = call.name
                 }
             }

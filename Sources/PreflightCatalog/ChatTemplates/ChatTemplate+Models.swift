@@ -10,7 +10,7 @@ extension ChatTemplate {
     /// Which template each Workers AI model family uses. Keyed by the bundled tokenizer name, then
     /// refined by the model id, since one vocabulary serves several templates (Llama 3.0/3.1/3.2,
     /// Qwen 2.5/3, Mistral v1 and its ChatML or Zephyr fine-tunes). Models no rule names (Llama
-    /// Guard, Llama 3.2 Vision, QwQ, Qwen 1.5, DeepSeek-R1 distills, Gemma 4, OpenHermes, Zephyr,
+    /// Guard, Llama 3.2 Vision, Qwen 1.5, DeepSeek-R1 distills, Gemma 4, OpenHermes, Zephyr,
     /// Starling, TinyLlama, SQLCoder, …) get `nil`: their templates are not reproduced here, and
     /// callers refuse rather than guess.
     static let modelRules: [ModelRule] = [
@@ -26,6 +26,7 @@ extension ChatTemplate {
         ModelRule(tokenizer: "tekken", idContains: ["mistral-small-3"], template: .mistralTekkenV7),
         ModelRule(tokenizer: "qwen2", idContains: ["qwen3-", "-a3b"], template: .qwen3),
         ModelRule(tokenizer: "qwen2", idContains: ["qwen2.5-"], template: .qwen2_5),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwq-"], template: .qwq),
         ModelRule(tokenizer: "gemma3", idContains: ["gemma-3-"], template: .gemma3),
         ModelRule(tokenizer: "gemma3", idContains: ["gemma-sea-lion-v4"], template: .gemma3),
         ModelRule(tokenizer: "o200k_harmony", idContains: ["gpt-oss"], template: .gptOSS),
@@ -54,7 +55,7 @@ extension ChatTemplate {
         case .llama4: return "llama4"
         case .mistralV1: return "mistral-v1"
         case .mistralTekkenV7: return "tekken"
-        case .qwen2_5, .qwen3: return "qwen2"
+        case .qwen2_5, .qwen3, .qwq: return "qwen2"
         case .gemma3: return "gemma3"
         case .gptOSS: return "o200k_harmony"
         case .bert: return "bert-base-uncased"

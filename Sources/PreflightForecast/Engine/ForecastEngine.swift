@@ -55,7 +55,7 @@ public struct ForecastEngine: Sendable {
                 alternatives.append(
                     Alternative(
                         requestType: type.name, currentModel: type.model, model: candidate.id,
-                        meanInputTokens: alternative.meanInputTokens.rounded(2), neuronsPerRequest: alternative.estimate.neuronsPerRequest,
+                        meanInputTokens: alternative.meanInputTokens, neuronsPerRequest: alternative.estimate.neuronsPerRequest,
                         dollars: billed, difference: billed - total.dollars, samplesNotFitting: alternative.samplesNotFitting,
                         isExact: alternative.estimate.isExact, caveats: alternative.estimate.caveats.map(\.description)))
             }
@@ -146,9 +146,9 @@ public struct ForecastEngine: Sendable {
         let estimate = profile.estimate
         let neurons = estimate.neuronsPerRequest.times(count)
         return RequestTypeForecast(
-            name: type.name, model: type.model, meanInputTokens: profile.meanInputTokens.rounded(2),
+            name: type.name, model: type.model, meanInputTokens: profile.meanInputTokens,
             p50InputTokens: profile.inputTokens(percentile: 50), p95InputTokens: profile.inputTokens(percentile: 95),
-            maxInputTokens: profile.sortedInputTokens.last ?? 0, meanOutputTokens: profile.meanOutputTokens.rounded(2),
+            maxInputTokens: profile.sortedInputTokens.last ?? 0, meanOutputTokens: profile.meanOutputTokens,
             outputTokensAssumed: profile.outputTokensAssumed, cachedInputPercent: type.cachedInputPercent,
             neuronsPerRequest: estimate.neuronsPerRequest, dollarsPerRequest: billing.dollars(for: estimate.neuronsPerRequest),
             requestsFirstDay: requests.first ?? 0, requestsLastDay: requests.last ?? 0, requests: count, neurons: neurons,

@@ -39,13 +39,14 @@ extension Reconciliation {
                          ReportTable.Cell(Figures.neurons(row.reportedNeurons ?? row.actualNeuronsFromTokens) + (row.reportedNeurons == nil ? " (from tokens)" : " (reported)")),
                          ReportTable.Cell(signed(row.difference) + " (" + Figures.dollars(row.differenceDollars) + ")", .strong)])
             for explanation in row.explanations {
-                rows.append([ReportTable.Cell("  · " + explanation.cause), "", "", "", "", ReportTable.Cell(explanation.text), ReportTable.Cell(signed(explanation.neurons))])
+                rows.append([ReportTable.Cell("· \(explanation.cause): \(explanation.text)", .prose), "", "", "", "", "",
+                             ReportTable.Cell(signed(explanation.neurons))])
             }
         }
         return ReportTable(
             title: "Reconciliation: estimate against actual usage",
             note: "Mean tokens per request, estimated → actual; neurons for the requests in the usage file. The causes below each model sum to its difference.",
-            header: ["Model", "Requests", "Input tokens", "Output tokens", "Estimated neurons", "Actual neurons", "Difference"],
+            header: ["Model / cause", "Requests", "Input tokens", "Output tokens", "Estimated neurons", "Actual neurons", "Difference"],
             rows: rows)
     }
 

@@ -13,15 +13,21 @@ public import PreflightCatalog
 public struct Reconciliation: Sendable, Codable {
     /// One model's comparison.
     public struct ModelRow: Sendable, Codable {
+        /// The model.
         public var model: String
         /// Requests in the usage file.
         public var requests: Int
-        /// Mean tokens per request: estimated and actual.
+        /// Mean prompt tokens per request, estimated.
         public var estimatedInputTokens: Decimal
+        /// Mean prompt tokens per request, actual.
         public var actualInputTokens: Decimal
+        /// Mean cached prompt tokens per request, estimated.
         public var estimatedCachedInputTokens: Decimal
+        /// Mean cached prompt tokens per request, actual.
         public var actualCachedInputTokens: Decimal
+        /// Mean output tokens per request, estimated.
         public var estimatedOutputTokens: Decimal
+        /// Mean output tokens per request, actual.
         public var actualOutputTokens: Decimal
         /// Neurons for the actual requests at the estimated per-request figure.
         public var estimatedNeurons: Neurons
@@ -89,9 +95,11 @@ public struct Reconciliation: Sendable, Codable {
         let estimatedPerRequest = weighted(\.neuronsPerRequest.value)
         let requests = records.map(\.requests).reduce(0, +)
         let count = Decimal(max(requests, 1))
-        let actualIn = Decimal(records.map(\.inputTokens).reduce(0, +)) / count
-        let actualCached = Decimal(records.map(\.cachedInputTokens).reduce(0, +)) / count
-        let actualOut = Decimal(records.map(\.outputTokens).reduce(0, +)) / count
+        // Totals are exact integers; effects are computed from them, means only for display.
+        let totalIn = Decimal(records.map(\.inputTokens).reduce(0, +))
+        let totalCached = Decimal(records.map(\.cachedInputTokens).reduce(0, +))
+        let totalOut = Decimal(records.map(\.outputTokens).reduce(0, +))
+        let actualIn = totalIn / count, actualCached = totalCached / count, actualOut = totalOut / count
         let rate = { (unit: BillingUnit) in (rateCard.rate(for: unit)?.neuronsPerQuote.value ?? 0) / unit.quotedQuantity }
         let inputRate = rate(.inputTokens), outputRate = rate(.outputTokens)
         let cachedRate = rateCard.rate(for: .cachedInputTokens) == nil ? inputRate : rate(.cachedInputTokens)
@@ -106,9 +114,9 @@ public struct Reconciliation: Sendable, Codable {
         let estimated = Neurons(estimatedPerRequest * Decimal(requests))
         let actual = reported ?? fromTokens
         let total = Decimal(requests)
-        let inputEffect = Neurons((actualIn - estimatedIn) * inputRate * total)
-        let cachedEffect = Neurons((actualCached - estimatedCached) * (cachedRate - inputRate) * total)
-        let outputEffect = Neurons((actualOut - estimatedOut) * outputRate * total)
+        let inputEffect = Neurons((totalIn - estimatedIn * total) * inputRate)
+        let cachedEffect = Neurons((totalCached - estimatedCached * total) * (cachedRate - inputRate))
+        let outputEffect = Neurons((totalOut - estimatedOut * total) * outputRate)
         let explained = inputEffect + cachedEffect + outputEffect
         let assumedMax = types.contains { $0.outputTokensAssumed }
         let plainText = types.contains { $0.caveats.contains { $0.contains("chat template") } }
@@ -135,7 +143,7 @@ public struct Reconciliation: Sendable, Codable {
             explanations.append(Explanation(
                 cause: "reported_vs_price_table", neurons: rest,
                 text: reported == nil ? "rounding of the estimated means"
-                    : "platform-reported neurons minus the price table's neurons for the same tokens (\(Figures.neurons(actual - fromTokens))), plus rounding"))
+                    : "platform-reported neurons minus the price table's neurons for the same tokens"))
         }
         return ModelRow(
             model: "\(types[0].model)", requests: requests,

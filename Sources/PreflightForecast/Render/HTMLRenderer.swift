@@ -59,6 +59,7 @@ enum HTMLRenderer {
                 let open = "<td\(index < alignment.count ? alignment[index] : "")>"
                 switch cell.style {
                 case .plain: return open + escape(cell.text) + "</td>"
+                case .prose: return "<td class=\"prose\">" + escape(cell.text) + "</td>"
                 case .code: return open + "<code>" + escape(cell.text) + "</code></td>"
                 case .strong: return open + "<strong>" + escape(cell.text) + "</strong></td>"
                 }
@@ -107,7 +108,7 @@ enum HTMLRenderer {
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;background:#fff;font-size:13px;font-variant-numeric:tabular-nums}
         th,td{border-bottom:1px solid #e2e8f0;padding:6px 8px;text-align:right;white-space:nowrap}th{white-space:normal;vertical-align:bottom}
-        th.text,td.text{text-align:left}th{background:#f1f5f9;font-weight:600}
+        th.text,td.text{text-align:left}td.prose{text-align:left;white-space:normal;max-width:340px;color:#334155;font-size:12px}th{background:#f1f5f9;font-weight:600}
         code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f1f5f9;padding:1px 4px;border-radius:4px}
         .caveats li{margin:2px 0}details{margin-top:24px}summary{cursor:pointer;font-weight:600}
         footer{margin-top:32px;color:#64748b;font-size:12px}

@@ -31,7 +31,7 @@ enum MarkdownRenderer {
         for row in table.rows {
             out += "| " + row.map { cell in
                 switch cell.style {
-                case .plain: return escape(cell.text)
+                case .plain, .prose: return escape(cell.text)
                 case .code: return "`" + escape(cell.text) + "`"
                 case .strong: return "**" + escape(cell.text) + "**"
                 }

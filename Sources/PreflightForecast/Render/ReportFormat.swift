@@ -2,7 +2,14 @@ import Foundation
 
 /// The report formats `preflight forecast` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, html, json, csv
+    /// GitHub-flavoured Markdown tables.
+    case markdown
+    /// One self-contained HTML file with inline SVG charts.
+    case html
+    /// The forecast as JSON: sorted snake_case keys, exact decimals.
+    case json
+    /// One row per UTC day.
+    case csv
 
     /// The usual file extension.
     public var fileExtension: String { self == .markdown ? "md" : rawValue }

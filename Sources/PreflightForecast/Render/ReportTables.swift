@@ -6,7 +6,7 @@ import PreflightCatalog
 struct ReportTable {
     /// A table cell: plain text, a code span (model ids), or emphasised.
     struct Cell: ExpressibleByStringLiteral {
-        enum Style { case plain, code, strong }
+        enum Style { case plain, code, strong, prose }
         var text: String
         var style: Style = .plain
         init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
@@ -23,7 +23,7 @@ struct ReportTable {
     /// non-empty plain cell starts with a digit, a sign or `$`.
     func isNumeric(column: Int) -> Bool {
         guard column > 0, let cell = rows.lazy.compactMap({ $0.indices.contains(column) && !$0[column].text.isEmpty ? $0[column] : nil }).first,
-              cell.style != .code, let first = cell.text.unicodeScalars.first else { return false }
+              cell.style != .code, cell.style != .prose, let first = cell.text.unicodeScalars.first else { return false }
         return ("0"..."9").contains(first) || first == "$" || first == "-" || first == "+"
     }
 }

@@ -55,6 +55,7 @@ extension Workload: Decodable {
     /// Longest forecast accepted (ten years), so a typo cannot make a report of millions of rows.
     static let maximumDays = 3660
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +95,7 @@ extension RequestType: Decodable {
         case comment = "$comment"
     }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -119,6 +121,7 @@ extension PromptSpec: Decodable {
         case text, file, folder, fileExtension = "extension", tokens, messages
     }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -185,6 +188,7 @@ extension TokenDistribution: Decodable {
 extension Growth: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case percent, per }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -84,7 +84,14 @@ public struct Growth: Sendable, Hashable {
 
 /// The period of a growth step.
 public enum GrowthPeriod: String, Sendable, Hashable, CaseIterable {
-    case day, week, month, year
+    /// Every day.
+    case day
+    /// Every 7 days from the start.
+    case week
+    /// Every calendar month from the start day (e.g. the 15th of each month).
+    case month
+    /// Every 12 calendar months.
+    case year
 
     /// Whole periods elapsed from `start` to `day`.
     public func elapsed(from start: CalendarDay, to day: CalendarDay) -> Int {

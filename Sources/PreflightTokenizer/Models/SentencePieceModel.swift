@@ -64,6 +64,13 @@ public struct SentencePieceModel: Sendable {
         }
         let mergeable = try Self.vocabulary(mergeableTexts, proto)
         let reserved = try Self.vocabulary(reservedTexts, proto)
+        // sentencepiece 0.2 refuses a text defined twice even across the two tables; so a text
+        // is in at most one table and output lookups may try them in either order.
+        for (index, piece) in proto.pieces.enumerated() where mergeableTexts[index] != nil {
+            if reserved.id(of: piece.text) != nil {
+                throw .duplicatePiece(pieceIndex: index, piece: String(decoding: piece.text, as: UTF8.self))
+            }
+        }
         guard unknownID != nil || proto.byteFallback else {
             throw .missingUnknownPiece(unknownID: proto.unknownID)
         }

@@ -7,6 +7,12 @@
 /// 4. lowercase, scalar by scalar (full mappings, no final-sigma rule).
 ///
 /// With `lowercase` on and `strip_accents` unset, accents are stripped too (`bert-base-uncased`).
+///
+/// Character classes follow Hugging Face's, which come from crates with Unicode 8.0 tables: a
+/// character assigned later is "unassigned" there (so never removed as a control character,
+/// never punctuation, never a stripped mark). ``generalCategory(_:)`` reproduces that with the
+/// scalar's Unicode age. Measured against tokenizers 0.23.3 over U+0080…U+31FFF, this leaves
+/// seven code points whose category itself changed since 8.0 (e.g. U+1734, U+166D) different.
 public struct BertNormalizer: Sendable, Hashable {
     /// Step 1.
     public var cleansText: Bool
@@ -48,7 +54,7 @@ public struct BertNormalizer: Sendable, Hashable {
         if stripsAccents && !isASCII {
             let decomposed = ICUNormalization.normalize(result, form: .nfd) ?? result
             var kept = String.UnicodeScalarView()
-            for scalar in decomposed.unicodeScalars where scalar.properties.generalCategory != .nonspacingMark {
+            for scalar in decomposed.unicodeScalars where Self.generalCategory(scalar) != .nonspacingMark {
                 kept.append(scalar)
             }
             result = String(kept)
@@ -76,11 +82,19 @@ public struct BertNormalizer: Sendable, Hashable {
         case 0x09, 0x0A, 0x0D: return false
         case 0x20..<0x7F: return false
         default:
-            switch scalar.properties.generalCategory {
+            switch generalCategory(scalar) {
             case .control, .format, .privateUse, .surrogate: return true
             default: return false
             }
         }
+    }
+
+    /// The scalar's general category as Unicode 8.0 tables give it: nil (unassigned) for a
+    /// scalar assigned after 8.0. See the type's documentation for why.
+    @inline(__always)
+    static func generalCategory(_ scalar: Unicode.Scalar) -> Unicode.GeneralCategory? {
+        guard let age = scalar.properties.age, age.major < 9 else { return nil }
+        return scalar.properties.generalCategory
     }
 
     /// The CJK Unified Ideographs blocks BERT isolates (`is_chinese_char` in Hugging Face's
