@@ -14,9 +14,10 @@ struct PreflightCommand: AsyncParsableCommand {
             CountCommand.self,
             ModelsCommand.self,
             CheckCommand.self,
+            ValidateCommand.self,
             CostCommand.self,
             ForecastCommand.self,
-            ValidateCommand.self,
+            RunCommand.self,
         ]
     )
 

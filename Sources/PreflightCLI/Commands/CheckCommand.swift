@@ -80,6 +80,13 @@ struct CheckCommand: ParsableCommand {
         try report(check)
     }
 
+    /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.
+    private static func templateNote(for spec: ModelSpec) -> String? {
+        spec.task.generatesTokens
+            ? "counted as plain text: Workers AI wraps a prompt in the model's chat template (a few more tokens) unless raw is set; use --messages for the exact chat count"
+            : nil
+    }
+
     /// `--messages`: the chat rendered through the model's template, counted exactly.
     private func checkChat(_ spec: ModelSpec) throws -> PreflightCheck {
         if trimmedOutput != nil {
@@ -95,13 +102,6 @@ struct CheckCommand: ParsableCommand {
         let prompt = try chat.renderedPrompt(for: chosen)
         let tokenizer = try BundledTokenizers.tokenizer(named: name)
         return spec.check(try TokenCountSource(prompt: prompt, tokenizer: tokenizer), maxTokens: maxTokens)
-    }
-
-    /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.
-    private static func templateNote(for spec: ModelSpec) -> String? {
-        spec.task.generatesTokens
-            ? "counted as plain text: Workers AI wraps a prompt in the model's chat template (a few more tokens) unless raw is set; use --messages for the exact chat count"
-            : nil
     }
 
     private func report(_ check: PreflightCheck) throws {

@@ -22,9 +22,7 @@ struct TokenizerOptions: ParsableArguments {
     func tokenizerName() throws -> String {
         if let tokenizer { return tokenizer }
         let spec = try Catalog.bundled().model(id: model ?? "")
-        guard let name = spec.tokenizer else {
-            throw CommandError.noTokenizerForModel(spec.id, reason: spec.tokenizerNote)
-        }
+        guard let name = spec.tokenizer else { throw CommandError.noBundledTokenizer(spec.id, reason: spec.tokenizerNote) }
         return name
     }
 
@@ -37,13 +35,13 @@ struct TokenizerOptions: ParsableArguments {
 
 /// Errors of the tokenizer commands.
 enum CommandError: Error, CustomStringConvertible {
+    case noBundledTokenizer(String, reason: String)
     case messagesUnsupported
-    case noTokenizerForModel(String, reason: String)
 
     var description: String {
         switch self {
-        case .noTokenizerForModel(let id, let reason):
-            return "--model \(id): no bundled tokenizer counts this model's tokens (\(reason))"
+        case .noBundledTokenizer(let id, let reason):
+            return "--model \(id): no tokenizer is bundled for this model (\(reason)); use --tokenizer NAME"
         case .messagesUnsupported:
             return "--messages is not supported by this build yet; count the rendered prompt text instead"
         }
