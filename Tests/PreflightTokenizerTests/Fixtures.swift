@@ -7,13 +7,8 @@ struct FixtureLine: Decodable, Sendable {
     var text: String
     var ids: [UInt32]
     var source: String?
-    /// Whether the ids were made with special tokens honoured (special-token fixtures).
-    var allowSpecial: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case text, ids, source
-        case allowSpecial = "allow_special"
-    }
+    /// What kind of case the line is (`empty`, `code`, `cjk`, …).
+    var tag: String?
 }
 
 enum Fixtures {
