@@ -14,6 +14,7 @@ struct PreflightCommand: AsyncParsableCommand {
             CountCommand.self,
             ModelsCommand.self,
             CheckCommand.self,
+            ValidateCommand.self,
         ]
     )
 

@@ -97,6 +97,30 @@ public enum BundledTokenizers {
             } catch {
                 throw .loading(name: entry.name, error)
             }
+        case "sentencepiece":
+            do {
+                return try Tokenizer.sentencePiece(
+                    model: url, specialTokens: (entry.specialTokens ?? []).map { ($0.content, TokenID($0.id)) },
+                    prefix: entry.addSpecial?.prefix ?? [], suffix: entry.addSpecial?.suffix ?? [])
+            } catch {
+                throw .loading(name: entry.name, error)
+            }
+        case "wordpiece":
+            var settings = WordPieceVocabularyReader.Settings()
+            if let unknown = entry.unknownToken { settings.unknownToken = unknown }
+            if let prefix = entry.continuingSubwordPrefix { settings.continuingSubwordPrefix = prefix }
+            if let limit = entry.maxInputCharsPerWord { settings.maxInputCharactersPerWord = limit }
+            let normalizer = BertNormalizer(
+                lowercase: entry.lowercase ?? true, stripAccents: entry.stripAccents,
+                cleanText: entry.cleanText ?? true, handleChineseChars: entry.handleChineseChars ?? true)
+            do {
+                return try Tokenizer.wordPiece(
+                    vocabulary: url, normalizer: normalizer, settings: settings,
+                    specialTokens: (entry.specialTokens ?? []).map { ($0.content, TokenID($0.id)) },
+                    prefix: entry.addSpecial?.prefix ?? [], suffix: entry.addSpecial?.suffix ?? [])
+            } catch {
+                throw .loading(name: entry.name, error)
+            }
         default:
             throw .unsupportedEntry(
                 name: entry.name,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown code fences (```` ``` ```` lines) in a reply.
 struct FencedBlocks {
     /// One fenced block.

@@ -7,6 +7,13 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     /// One-based column, counted in Unicode scalars from the start of the line.
     public let column: Int
 
+    /// A position given directly.
+    public init(byteOffset: Int, line: Int, column: Int) {
+        self.byteOffset = byteOffset
+        self.line = line
+        self.column = column
+    }
+
     /// Computes line and column for `byteOffset` in `bytes`.
     /// - Complexity: O(byteOffset).
     init(byteOffset: Int, in bytes: ArraySlice<UInt8>) {

@@ -155,7 +155,9 @@ struct JSONReader {
                     throw .invalidNumber(reason.description, at: here(scanner.position))
                 }
             default:
-                throw unexpected("a value")
+                let closesAfterComma = (bytes[position] == UInt8(ascii: "]") || bytes[position] == UInt8(ascii: "}"))
+                    && bytes[bytes.startIndex..<position].last(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ",")
+                throw unexpected(closesAfterComma ? "a value (trailing commas are not allowed)" : "a value")
             }
             // Attach the finished value to the open containers, closing those that end here.
             while !stack.isEmpty {
@@ -194,7 +196,11 @@ struct JSONReader {
     private mutating func parseKey() throws(JSONParseError) -> (String, Int) {
         skipWhitespace()
         guard position < bytes.endIndex else { throw .unexpectedEnd(expected: "a string key", at: here()) }
-        guard bytes[position] == UInt8(ascii: "\"") else { throw unexpected("a string key in double quotes") }
+        guard bytes[position] == UInt8(ascii: "\"") else {
+            let afterComma = bytes[position] == UInt8(ascii: "}")
+                && bytes[bytes.startIndex..<position].last(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) == UInt8(ascii: ",")
+            throw unexpected(afterComma ? "a string key (trailing commas are not allowed)" : "a string key in double quotes")
+        }
         let start = position
         let key = try parseString()
         skipWhitespace()

@@ -12,28 +12,32 @@ public struct CompiledSchema: Sendable {
     public let draft: Draft
 
     /// Compiles a schema given as a JSON value.
+    /// - Parameter uri: where the schema was retrieved from (e.g. its `file://` URL), the base for
+    ///   relative references when it has no `$id`; empty when it has no location.
     /// - Throws: `SchemaError` saying which keyword, where, and why.
     /// - Complexity: O(size of the schema and every document it references).
-    public init(_ schema: JSONValue, options: SchemaOptions = SchemaOptions()) throws(SchemaError) {
+    public init(_ schema: JSONValue, uri: String = "", options: SchemaOptions = SchemaOptions()) throws(SchemaError) {
         var options = options
         if case .string(let metaschema)? = schema["$schema"], let named = Draft(metaschemaURI: metaschema) {
             options.defaultDraft = named
         }
         self.draft = options.defaultDraft
-        self.program = try SchemaCompiler(options: options).compile(root: schema, uri: "")
+        self.program = try SchemaCompiler(options: options).compile(root: schema, uri: uri)
     }
 
     /// Parses and compiles a schema given as JSON text.
     /// - Throws: `SchemaError.invalidJSON` with line, column and byte offset, or a compile error.
     /// - Complexity: O(size of the schema and every document it references).
-    public init(json: some Collection<UInt8>, options: SchemaOptions = SchemaOptions()) throws(SchemaError) {
+    public init(json: some Collection<UInt8>, uri: String = "", options: SchemaOptions = SchemaOptions())
+        throws(SchemaError)
+    {
         let value: JSONValue
         do {
             value = try JSONParser().parse(json)
         } catch {
-            throw .invalidJSON(document: "", error)
+            throw .invalidJSON(document: uri, error)
         }
-        try self.init(value, options: options)
+        try self.init(value, uri: uri, options: options)
     }
 
     /// Validates `instance`, collecting every violation (up to `SchemaOptions.maxViolations`).
@@ -69,8 +73,9 @@ final class SchemaProgram: Sendable {
     /// Per resource id, `$dynamicAnchor` name → node.
     let dynamicAnchors: [[String: Int]]
     let maxViolations: Int
-    /// Evaluation depth beyond which a reference cycle that consumes no input is reported.
-    let maxDepth = 1_000
+    /// Nested schema evaluations allowed (recursion follows instance depth); beyond it the
+    /// validation fails with a message instead of exhausting a thread's stack.
+    let maxDepth = 384
 
     init(nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], maxViolations: Int) {
         self.nodes = nodes
@@ -98,6 +103,13 @@ public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     public let keywordLocation: JSONPointer
     /// A sentence a person can act on, e.g. `1.5 is greater than the maximum 1`.
     public let message: String
+
+    /// Creates a violation (for callers that report their own findings in the same shape).
+    public init(instanceLocation: JSONPointer, keywordLocation: JSONPointer, message: String) {
+        self.instanceLocation = instanceLocation
+        self.keywordLocation = keywordLocation
+        self.message = message
+    }
 
     /// `at /items/2/score: 1.5 is greater than the maximum 1`.
     public var description: String {

@@ -10,6 +10,9 @@ final class EvaluationContext {
     var keywordPath: [String] = []
     var dynamicScope: [Int] = []
     var depth = 0
+    /// Nodes being evaluated, with the instance depth at which they were entered: re-entering a
+    /// node at the same instance location (a `$ref` cycle that consumes no input) never ends.
+    var active: [Int: Int] = [:]
 
     init(program: SchemaProgram, collectsViolations: Bool) {
         self.program = program
@@ -63,7 +66,14 @@ extension SchemaProgram {
         context.depth += 1
         defer { context.depth -= 1 }
         guard context.depth <= maxDepth else {
-            context.report("", [], "schema references nest deeper than \(maxDepth) levels without consuming input (a $ref cycle?)")
+            context.report("", [], "evaluation nests deeper than \(maxDepth) schemas; the instance or the schema's references are too deeply nested")
+            return false
+        }
+        let instanceDepth = context.instancePath.count
+        let previous = context.active.updateValue(instanceDepth, forKey: index)
+        defer { context.active[index] = previous }
+        if previous == instanceDepth {
+            context.report("", [], "the schema refers back to itself without consuming input (a $ref cycle); it can never finish")
             return false
         }
         let entersResource = context.dynamicScope.last != node.resource

@@ -29,6 +29,8 @@ public enum SentencePieceModelError: Error, Sendable, Equatable, CustomStringCon
     case modelTypeNotBPE(found: Int)
     /// Two pieces of the same class share one text, which SentencePiece itself refuses to load.
     case duplicatePiece(pieceIndex: Int, piece: String)
+    /// A piece has empty text, which SentencePiece itself refuses to load.
+    case emptyPiece(pieceIndex: Int)
     /// Byte fallback is on but the `<0xNN>` piece for a byte is missing.
     case missingBytePiece(byte: UInt8)
     /// The normaliser rules are not the identity (a precompiled character map is present).
@@ -66,6 +68,8 @@ public enum SentencePieceModelError: Error, Sendable, Equatable, CustomStringCon
             return "SentencePiece model is a \(name) model; only BPE models are supported"
         case let .duplicatePiece(index, piece):
             return "SentencePiece model piece \(index) (\"\(piece)\") is already defined earlier"
+        case let .emptyPiece(index):
+            return "SentencePiece model piece \(index) is empty; every piece needs at least one byte"
         case let .missingBytePiece(byte):
             let hex = String(byte, radix: 16, uppercase: true)
             return "SentencePiece model enables byte fallback but has no piece <0x\(byte < 16 ? "0" : "")\(hex)>"

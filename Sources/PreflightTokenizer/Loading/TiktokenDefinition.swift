@@ -42,6 +42,10 @@ public enum TokenizerLoadingError: Error, Sendable, Equatable, CustomStringConve
     case preTokenizer(PreTokenizerError)
     /// A template names a token that is not a special token.
     case unknownTemplateToken(file: String, token: String)
+    /// The SentencePiece model file is bad.
+    case sentencePieceModel(SentencePieceModelError)
+    /// The WordPiece vocabulary is bad.
+    case wordPieceVocabulary(WordPieceVocabularyError)
 
     /// What went wrong, where.
     public var description: String {
@@ -50,6 +54,8 @@ public enum TokenizerLoadingError: Error, Sendable, Equatable, CustomStringConve
         case .preTokenizer(let error): return error.description
         case .unknownTemplateToken(let file, let token):
             return "\(file): '\(token)' is added around texts but is not one of the special tokens"
+        case .sentencePieceModel(let error): return error.description
+        case .wordPieceVocabulary(let error): return error.description
         }
     }
 }

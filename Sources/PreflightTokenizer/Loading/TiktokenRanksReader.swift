@@ -35,6 +35,12 @@ public enum TiktokenRanksReader {
         var lineOfRank: [Int32] = []
         var offsetOfRank: [UInt32] = []
         let limit = rankLimit ?? Int.max
+        // Rank files list ranks in order, so the line count is a good first size.
+        let lineCount = contents.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } } + 1
+        starts.reserveCapacity(lineCount)
+        lengths.reserveCapacity(lineCount)
+        lineOfRank.reserveCapacity(lineCount)
+        offsetOfRank.reserveCapacity(lineCount)
         let result: VocabularyError? = contents.withUnsafeBufferPointer { input -> VocabularyError? in
             var lineStart = 0
             var line = 0
@@ -79,12 +85,11 @@ public enum TiktokenRanksReader {
                     decoded.removeLast(decoded.count - before)
                     continue
                 }
-                if rank >= starts.count {
-                    let grow = rank + 1 - starts.count
-                    starts.append(contentsOf: repeatElement(0, count: grow))
-                    lengths.append(contentsOf: repeatElement(0, count: grow))
-                    lineOfRank.append(contentsOf: repeatElement(0, count: grow))
-                    offsetOfRank.append(contentsOf: repeatElement(0, count: grow))
+                while rank >= starts.count {
+                    starts.append(0)
+                    lengths.append(0)
+                    lineOfRank.append(0)
+                    offsetOfRank.append(0)
                 }
                 if starts[rank] != 0 {
                     return .duplicateRank(file: file, line: line, byteOffset: rankStart, rank: rank)

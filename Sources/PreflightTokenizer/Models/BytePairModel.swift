@@ -92,6 +92,8 @@ public struct BytePairModel: Sendable {
 /// `UInt64.max` when they cannot merge. Lower values merge first.
 protocol PairRanker {
     func pair(_ piece: UnsafeRawBufferPointer, _ left: Part, _ right: Part, rightEnd: Int) -> UInt64
+    /// `pair` for two one-byte parts starting at `index` (the first round, which is most look-ups).
+    func firstPair(_ piece: UnsafeRawBufferPointer, _ left: Part, _ right: Part, at index: Int) -> UInt64
 }
 
 /// tiktoken's rule: the pair's concatenated bytes must be a token; its rank is the priority.
@@ -104,6 +106,14 @@ struct RankByConcatenation: PairRanker {
         guard let id = view.table.find(slice, keyOf: view.key) else { return UInt64.max }
         return UInt64(id) << 32 | UInt64(id)
     }
+
+    /// Two-byte tokens come from a direct 64K table instead of the hash table.
+    @inline(__always)
+    func firstPair(_ piece: UnsafeRawBufferPointer, _ left: Part, _ right: Part, at index: Int) -> UInt64 {
+        // Invariant: index + 1 < piece.count; the table has 65,536 entries.
+        let id = view.bytePairs[Int(piece[index]) << 8 | Int(piece[index + 1])]
+        return id == UInt32.max ? UInt64.max : UInt64(id) << 32 | UInt64(id)
+    }
 }
 
 /// Hugging Face's rule: the pair of ids must be in the merges list.
@@ -112,6 +122,11 @@ struct RankByList: PairRanker {
     @inline(__always)
     func pair(_ piece: UnsafeRawBufferPointer, _ left: Part, _ right: Part, rightEnd: Int) -> UInt64 {
         table.entries[UInt64(left.id) << 32 | UInt64(right.id)] ?? UInt64.max
+    }
+
+    @inline(__always)
+    func firstPair(_ piece: UnsafeRawBufferPointer, _ left: Part, _ right: Part, at index: Int) -> UInt64 {
+        pair(piece, left, right, rightEnd: index + 2)
     }
 }
 

@@ -64,33 +64,58 @@ struct ByteSliceTable: Sendable {
 
     @inline(__always)
     static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        guard a.count == b.count else { return false }
+        let count = a.count
+        guard count == b.count else { return false }
         guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-        return memcmp(pa, pb, a.count) == 0
+        // Short keys (almost all tokens) compare a word at a time without calling memcmp.
+        if count <= 16 {
+            if count >= 8 {
+                return pa.loadUnaligned(as: UInt64.self) == pb.loadUnaligned(as: UInt64.self)
+                    && pa.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                        == pb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            }
+            if count >= 4 {
+                return pa.loadUnaligned(as: UInt32.self) == pb.loadUnaligned(as: UInt32.self)
+                    && pa.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                        == pb.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            }
+            var i = 0
+            while i < count {
+                if pa.load(fromByteOffset: i, as: UInt8.self) != pb.load(fromByteOffset: i, as: UInt8.self) { return false }
+                i += 1
+            }
+            return true
+        }
+        return memcmp(pa, pb, count) == 0
     }
 
-    /// A 64-bit hash of the bytes: eight-byte words folded with a multiply-xorshift mix.
+    /// A 64-bit hash of the bytes: eight-byte words (the last one overlapping) folded with a
+    /// multiply-xorshift mix; keys under eight bytes are read with at most two loads.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
         let count = key.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count &+ 1)
-        guard let base = key.baseAddress else { return mix(h) }
-        var i = 0
-        while i + 8 <= count {
-            h = mix(h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        if i < count {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < count {
-                tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-                shift += 8
-                i += 1
+        let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count &+ 1)
+        guard let base = key.baseAddress, count > 0 else { return mix(seed) }
+        if count >= 8 {
+            var h = seed
+            var i = 0
+            while i + 8 <= count {
+                h = mix(h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
-            h = mix(h ^ tail)
+            if i < count { h = mix(h ^ base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
+            return h
         }
-        return h
+        let word: UInt64
+        if count >= 4 {
+            word = UInt64(base.loadUnaligned(as: UInt32.self))
+                | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        } else {
+            word = UInt64(base.load(as: UInt8.self))
+                | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+                | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
+        }
+        return mix(seed ^ word)
     }
 
     @inline(__always)

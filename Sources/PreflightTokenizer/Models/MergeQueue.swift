@@ -21,8 +21,11 @@ struct MergeScratch {
             // Invariant: BytePairModel.init checked that every byte has a one-byte token.
             parts.append(Part(start: UInt32(i), id: view.singleBytes[Int(piece[i])], pair: UInt64.max))
         }
-        for i in 0..<(n - 1) {
-            parts[i].pair = ranker.pair(piece, parts[i], parts[i + 1], rightEnd: i + 2)
+        parts.withUnsafeMutableBufferPointer { p in
+            for i in 0..<(n - 1) {
+                // Invariant: i + 1 < n == p.count.
+                p[i].pair = ranker.firstPair(piece, p[i], p[i + 1], at: i)
+            }
         }
         usesQueue = false
     }
@@ -32,25 +35,36 @@ struct MergeScratch {
     /// - Complexity: O(n²) for an n-byte piece; used for short pieces only.
     mutating func mergeByRescanning<R: PairRanker>(_ piece: UnsafeRawBufferPointer, ranker: R) {
         let n = piece.count
-        while true {
-            var lowest = UInt64.max
-            var index = -1
-            for i in 0..<parts.count where parts[i].pair < lowest {
-                lowest = parts[i].pair
-                index = i
-            }
-            if index < 0 { return }
-            parts[index].id = UInt32(truncatingIfNeeded: lowest)
-            parts.remove(at: index + 1)
-            let count = parts.count
-            @inline(__always) func end(_ k: Int) -> Int { k < count ? Int(parts[k].start) : n }
-            parts[index].pair =
-                index + 1 < count
-                ? ranker.pair(piece, parts[index], parts[index + 1], rightEnd: end(index + 2)) : UInt64.max
-            if index > 0 {
-                parts[index - 1].pair = ranker.pair(piece, parts[index - 1], parts[index], rightEnd: end(index + 1))
+        let live = parts.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let p = buffer.baseAddress else { return 0 }
+            var count = buffer.count
+            while true {
+                var lowest = UInt64.max
+                var index = -1
+                var i = 0
+                while i < count {
+                    // Invariant: i < count <= buffer.count.
+                    if p[i].pair < lowest {
+                        lowest = p[i].pair
+                        index = i
+                    }
+                    i += 1
+                }
+                if index < 0 { return count }
+                p[index].id = UInt32(truncatingIfNeeded: lowest)
+                // Remove part index + 1. Invariant: a pair below UInt64.max has a right part, so
+                // index + 1 < count.
+                (p + index + 1).update(from: p + index + 2, count: count - index - 2)
+                count -= 1
+                @inline(__always) func end(_ k: Int) -> Int { k < count ? Int(p[k].start) : n }
+                p[index].pair =
+                    index + 1 < count ? ranker.pair(piece, p[index], p[index + 1], rightEnd: end(index + 2)) : UInt64.max
+                if index > 0 {
+                    p[index - 1].pair = ranker.pair(piece, p[index - 1], p[index], rightEnd: end(index + 1))
+                }
             }
         }
+        parts.removeLast(parts.count - live)
     }
 
     /// The same merges in the same order, driven by a heap of pair priorities over a doubly

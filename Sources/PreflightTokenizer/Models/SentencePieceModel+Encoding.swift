@@ -42,7 +42,18 @@ extension SentencePieceModel {
         }
     }
 
-    /// Buffers reused across the chunks of one encode call.
+    /// Pointer views of the two piece tables, valid inside ``withTables(_:)``.
+    struct Tables {
+        let mergeable: VocabularyView
+        let reserved: VocabularyView
+    }
+
+    /// Runs `body` with pointer views of the piece tables, for one text's hot loop.
+    func withTables<R>(_ body: (Tables) -> R) -> R {
+        mergeable.withView { mergeable in reserved.withView { reserved in body(Tables(mergeable: mergeable, reserved: reserved)) } }
+    }
+
+    /// Buffers reused across chunks and texts (one per encoder, never shared between threads).
     struct Scratch {
         var symbols: [Symbol] = []
         var heap: [Candidate] = []
@@ -50,31 +61,32 @@ extension SentencePieceModel {
         var unusedSplits: [Int32: (Int32, Int32, Int32)] = [:]
     }
 
-    /// Calls `emit` with each id of `normalized` (output of ``normalizer``), in order; stops as
-    /// soon as `emit` returns false.
+    /// Feeds `sink` each id of `text` (normalised by ``normalizer``), in order.
+    /// - Returns: false when the sink asked to stop.
     /// - Complexity: O(*n* log *w*) for *n* bytes and chunks of at most *w* characters.
-    func forEachID(inNormalized normalized: [UInt8], _ emit: (UInt32) -> Bool) {
-        normalized.withUnsafeBufferPointer { text in
-            var scratch = Scratch()
-            var position = 0
-            while position < text.count {
-                var length = userDefined.isEmpty ? 0 : userDefined.longestMatch(in: text, at: position)
-                let isFrozen = length > 0
-                if !isFrozen { length = min(text.count - position, Self.utf8Length(leadingByte: text[position])) }
-                if let last = scratch.symbols.last,
-                   isChunkBoundary(text, before: position, isFrozen: isFrozen, after: last) {
-                    guard mergeAndEmit(text, &scratch, emit) else { return }
-                    scratch.symbols.removeAll(keepingCapacity: true)
-                }
-                let index = Int32(scratch.symbols.count)
-                scratch.symbols.append(Symbol(
-                    start: Int32(position), length: Int32(length),
-                    prev: index - 1, next: -1, id: -1, isFrozen: isFrozen))
-                if index > 0 { scratch.symbols[Int(index) - 1].next = index }
-                position += length
+    func encode<S: TokenSink>(
+        _ text: UnsafeRawBufferPointer, tables: Tables, scratch: inout Scratch, into sink: inout S
+    ) -> Bool {
+        scratch.symbols.removeAll(keepingCapacity: true)
+        if !scratch.unusedSplits.isEmpty { scratch.unusedSplits.removeAll(keepingCapacity: true) }
+        var position = 0
+        while position < text.count {
+            var length = userDefined.isEmpty ? 0 : userDefined.longestMatch(in: text, at: position)
+            let isFrozen = length > 0
+            if !isFrozen { length = min(text.count - position, Self.utf8Length(leadingByte: text[position])) }
+            if let last = scratch.symbols.last,
+               isChunkBoundary(text, before: position, isFrozen: isFrozen, after: last) {
+                guard mergeAndEmit(text, tables, &scratch, &sink) else { return false }
+                scratch.symbols.removeAll(keepingCapacity: true)
             }
-            if !scratch.symbols.isEmpty { _ = mergeAndEmit(text, &scratch, emit) }
+            let index = Int32(scratch.symbols.count)
+            scratch.symbols.append(Symbol(
+                start: Int32(position), length: Int32(length),
+                prev: index - 1, next: -1, id: -1, isFrozen: isFrozen))
+            if index > 0 { scratch.symbols[Int(index) - 1].next = index }
+            position += length
         }
+        return scratch.symbols.isEmpty || mergeAndEmit(text, tables, &scratch, &sink)
     }
 
     /// The byte length of a UTF-8 sequence from its first byte, by SentencePiece's `OneCharLen`
@@ -92,7 +104,7 @@ extension SentencePieceModel {
     /// Whether no merge can join the symbol `previous` with the one starting at `position`.
     @inline(__always)
     private func isChunkBoundary(
-        _ text: UnsafeBufferPointer<UInt8>, before position: Int, isFrozen: Bool, after previous: Symbol
+        _ text: UnsafeRawBufferPointer, before position: Int, isFrozen: Bool, after previous: Symbol
     ) -> Bool {
         if isFrozen || previous.isFrozen { return true }
         // Invariant: position < text.count (the caller is at a symbol start).
@@ -104,7 +116,7 @@ extension SentencePieceModel {
 
     /// Decodes the scalar of a one-character symbol (garbage in, some value out; never traps).
     @inline(__always)
-    private static func scalarValue(_ text: UnsafeBufferPointer<UInt8>, at start: Int, length: Int) -> UInt32 {
+    private static func scalarValue(_ text: UnsafeRawBufferPointer, at start: Int, length: Int) -> UInt32 {
         var value = UInt32(text[start])
         if length > 1 {
             value &= UInt32(0xFF >> (length + 1))
@@ -115,13 +127,13 @@ extension SentencePieceModel {
 
     /// Runs the merge loop on the chunk in `scratch.symbols` and emits its ids.
     /// Returns false when `emit` asked to stop.
-    private func mergeAndEmit(
-        _ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, _ emit: (UInt32) -> Bool
+    private func mergeAndEmit<S: TokenSink>(
+        _ text: UnsafeRawBufferPointer, _ tables: Tables, _ scratch: inout Scratch, _ sink: inout S
     ) -> Bool {
         if scratch.symbols.count > 1 {
             scratch.heap.removeAll(keepingCapacity: true)
             for right in 1..<scratch.symbols.count {
-                queuePair(text, &scratch, left: Int32(right - 1), right: Int32(right))
+                queuePair(text, tables, &scratch, left: Int32(right - 1), right: Int32(right))
             }
             while let top = Self.popBest(&scratch.heap) {
                 let left = Int(top.left), right = Int(top.right)
@@ -134,14 +146,14 @@ extension SentencePieceModel {
                 scratch.symbols[left].next = next
                 if next >= 0 { scratch.symbols[Int(next)].prev = top.left }
                 scratch.symbols[right].length = 0
-                queuePair(text, &scratch, left: scratch.symbols[left].prev, right: top.left)
-                queuePair(text, &scratch, left: top.left, right: next)
+                queuePair(text, tables, &scratch, left: scratch.symbols[left].prev, right: top.left)
+                queuePair(text, tables, &scratch, left: top.left, right: next)
             }
         }
         var index: Int32 = 0
         while index >= 0 {
             let symbol = scratch.symbols[Int(index)]
-            guard emitPiece(text, start: symbol.start, length: symbol.length, mergedID: symbol.id, scratch, emit)
+            guard emitPiece(text, tables, start: symbol.start, length: symbol.length, mergedID: symbol.id, scratch, &sink)
             else { return false }
             index = symbol.next
         }
@@ -150,14 +162,16 @@ extension SentencePieceModel {
 
     /// Queues the merge of `left` and `right` if their concatenation is a piece (`MaybeAddNewSymbolPair`).
     @inline(__always)
-    private func queuePair(_ text: UnsafeBufferPointer<UInt8>, _ scratch: inout Scratch, left: Int32, right: Int32) {
+    private func queuePair(
+        _ text: UnsafeRawBufferPointer, _ tables: Tables, _ scratch: inout Scratch, left: Int32, right: Int32
+    ) {
         guard left >= 0, right >= 0 else { return }
         let leftSymbol = scratch.symbols[Int(left)], rightSymbol = scratch.symbols[Int(right)]
         guard !leftSymbol.isFrozen, !rightSymbol.isFrozen else { return }
         let size = leftSymbol.length + rightSymbol.length
         // Invariant: adjacent symbols cover contiguous bytes, so the pair is one slice of `text`.
-        let slice = UnsafeBufferPointer(rebasing: text[Int(leftSymbol.start)..<Int(leftSymbol.start + size)])
-        guard let id = mergeable.value(for: slice) else { return }
+        let slice = UnsafeRawBufferPointer(rebasing: text[Int(leftSymbol.start)..<Int(leftSymbol.start + size)])
+        guard let id = tables.mergeable.find(slice) else { return }
         Self.push(Candidate(score: scores[Int(id)], left: left, right: right, size: size, id: Int32(id)), &scratch.heap)
         if hasUnusedPieces && kinds[Int(id)] == .unused {
             scratch.unusedSplits[Int32(id)] = (leftSymbol.start, leftSymbol.length, rightSymbol.length)
@@ -165,26 +179,26 @@ extension SentencePieceModel {
     }
 
     /// Emits the ids for one final symbol (`resegment` plus byte fallback upstream).
-    private func emitPiece(
-        _ text: UnsafeBufferPointer<UInt8>, start: Int32, length: Int32, mergedID: Int32,
-        _ scratch: Scratch, _ emit: (UInt32) -> Bool
+    private func emitPiece<S: TokenSink>(
+        _ text: UnsafeRawBufferPointer, _ tables: Tables, start: Int32, length: Int32, mergedID: Int32,
+        _ scratch: Scratch, _ sink: inout S
     ) -> Bool {
-        let slice = UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + length)])
+        let slice = UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(start + length)])
         // `PieceToId`: reserved pieces first, then mergeable ones; a merged symbol already knows its id.
-        let id = reserved.value(for: slice) ?? (mergedID >= 0 ? UInt32(mergedID) : mergeable.value(for: slice))
+        let id = tables.reserved.find(slice) ?? (mergedID >= 0 ? UInt32(mergedID) : tables.mergeable.find(slice))
         if let id, id != unknownID {
             if hasUnusedPieces && kinds[Int(id)] == .unused, let split = scratch.unusedSplits[Int32(id)] {
-                return emitPiece(text, start: split.0, length: split.1, mergedID: -1, scratch, emit)
-                    && emitPiece(text, start: split.0 + split.1, length: split.2, mergedID: -1, scratch, emit)
+                return emitPiece(text, tables, start: split.0, length: split.1, mergedID: -1, scratch, &sink)
+                    && emitPiece(text, tables, start: split.0 + split.1, length: split.2, mergedID: -1, scratch, &sink)
             }
-            return emit(id)
+            return sink.append(id)
         }
         if let byteIDs {
-            for byte in slice where !emit(byteIDs[Int(byte)]) { return false }
+            for byte in slice where !sink.append(byteIDs[Int(byte)]) { return false }
             return true
         }
         // Invariant: the initialiser refuses models with neither an UNKNOWN piece nor byte fallback.
-        return emit(unknownID ?? 0)
+        return sink.append(unknownID ?? 0)
     }
 
     // MARK: Binary heap

@@ -5,17 +5,16 @@
 /// Encoding works on normalised UTF-8 bytes (see ``SentencePieceNormalizer``) and produces ids;
 /// see `SentencePieceModel+Encoding.swift` for the merge algorithm.
 public struct SentencePieceModel: Sendable {
-    /// Piece texts in id order: one byte buffer plus offsets.
-    let pieceBytes: [UInt8]
-    let pieceStarts: [UInt32]
     /// Merge priority per id (higher merges first).
     let scores: [Float]
     /// Role per id.
     let kinds: [SentencePieceModelProto.PieceKind]
-    /// NORMAL, USER_DEFINED and UNUSED pieces: the ones merges may produce (`pieces_` upstream).
-    let mergeable: SentencePiecePieceTable
-    /// CONTROL, UNKNOWN and BYTE pieces (`reserved_id_map_` upstream): looked up only for output.
-    let reserved: SentencePiecePieceTable
+    /// NORMAL, USER_DEFINED and UNUSED pieces at their ids, the others holes: the pieces merges
+    /// may produce (`pieces_` upstream).
+    let mergeable: Vocabulary
+    /// CONTROL, UNKNOWN and BYTE pieces at their ids (`reserved_id_map_` upstream): looked up
+    /// only for output, never merged into.
+    let reserved: Vocabulary
     /// USER_DEFINED pieces, matched greedily in the text before merging.
     let userDefined: SentencePiecePrefixMatcher
     /// Id of `<0xNN>` for each byte, when byte fallback is on.
@@ -50,38 +49,28 @@ public struct SentencePieceModel: Sendable {
         guard !proto.normalizer.hasPrecompiledCharsmap else {
             throw .unsupportedNormalizer(name: proto.normalizer.name)
         }
-        var bytes: [UInt8] = []
-        var starts: [UInt32] = [0]
-        var mergeable = SentencePiecePieceTable(capacity: proto.pieces.count)
-        var reserved = SentencePiecePieceTable(capacity: 64)
+        var mergeableTexts: [[UInt8]?] = []
+        var reservedTexts: [[UInt8]?] = []
         var userDefinedTexts: [[UInt8]] = []
         var unknownID: UInt32?
         var innerSpace = Set<UInt32>()
         for (index, piece) in proto.pieces.enumerated() {
-            bytes.append(contentsOf: piece.text)
-            starts.append(UInt32(bytes.count))
             let isMergeable = piece.kind == .normal || piece.kind == .userDefined || piece.kind == .unused
-            var inserted = false
-            if isMergeable {
-                inserted = mergeable.insert(piece.text, value: UInt32(index))
-                Self.collectScalarsBeforeInnerSpace(piece.text, into: &innerSpace)
-            } else {
-                inserted = reserved.insert(piece.text, value: UInt32(index))
-            }
-            guard inserted else {
-                throw .duplicatePiece(pieceIndex: index, piece: String(decoding: piece.text, as: UTF8.self))
-            }
+            mergeableTexts.append(isMergeable ? piece.text : nil)
+            reservedTexts.append(isMergeable ? nil : piece.text)
+            if isMergeable { Self.collectScalarsBeforeInnerSpace(piece.text, into: &innerSpace) }
             if piece.kind == .userDefined { userDefinedTexts.append(piece.text) }
             if piece.kind == .unknown { unknownID = UInt32(index) }
         }
+        let mergeable = try Self.vocabulary(mergeableTexts, proto)
+        let reserved = try Self.vocabulary(reservedTexts, proto)
         guard unknownID != nil || proto.byteFallback else {
             throw .missingUnknownPiece(unknownID: proto.unknownID)
         }
         if proto.byteFallback {
             var ids = [UInt32](repeating: 0, count: 256)
             for byte in 0...255 {
-                let text = Array(Self.bytePieceText(UInt8(byte)).utf8)
-                let id = text.withUnsafeBufferPointer { reserved.value(for: $0) }
+                let id = reserved.id(of: Array(Self.bytePieceText(UInt8(byte)).utf8))
                 guard let id, proto.pieces[Int(id)].kind == .byte else { throw .missingBytePiece(byte: UInt8(byte)) }
                 ids[byte] = id
             }
@@ -89,8 +78,6 @@ public struct SentencePieceModel: Sendable {
         } else {
             byteIDs = nil
         }
-        self.pieceBytes = bytes
-        self.pieceStarts = starts
         self.scores = proto.pieces.map(\.score)
         self.kinds = proto.pieces.map(\.kind)
         self.mergeable = mergeable
@@ -107,6 +94,24 @@ public struct SentencePieceModel: Sendable {
         let validID = { (id: Int) -> UInt32? in id >= 0 && id < proto.pieces.count ? UInt32(id) : nil }
         self.bosID = validID(proto.bosID)
         self.eosID = validID(proto.eosID)
+    }
+
+    /// A vocabulary of some pieces (the others holes), with SentencePiece's load errors.
+    private static func vocabulary(
+        _ texts: [[UInt8]?], _ proto: SentencePieceModelProto
+    ) throws(SentencePieceModelError) -> Vocabulary {
+        do {
+            return try Vocabulary(tokens: texts)
+        } catch {
+            switch error {
+            case .duplicateToken(_, _, let second):
+                throw .duplicatePiece(pieceIndex: second, piece: String(decoding: proto.pieces[second].text, as: UTF8.self))
+            case .emptyToken(_, let id):
+                throw .emptyPiece(pieceIndex: id)
+            default:
+                throw .noPieces
+            }
+        }
     }
 
     /// The text of byte piece `<0xNN>` (upper-case hex, as SentencePiece writes it).
@@ -126,9 +131,17 @@ public struct SentencePieceModel: Sendable {
     // MARK: Piece access
 
     /// The UTF-8 text of piece `id` (with `▁` for spaces), or nil for an id out of range.
-    public func pieceText(_ id: UInt32) -> ArraySlice<UInt8>? {
-        guard Int(id) < scores.count else { return nil }
-        return pieceBytes[Int(pieceStarts[Int(id)])..<Int(pieceStarts[Int(id) + 1])]
+    /// - Complexity: O(piece length).
+    public func pieceText(_ id: UInt32) -> [UInt8]? {
+        mergeable.bytes(of: id) ?? reserved.bytes(of: id)
+    }
+
+    /// The token text the decoder sees for `id`: the piece text, or nothing for a CONTROL piece
+    /// (SentencePiece decodes `<s>` and `</s>` to no text); nil for an id out of range.
+    /// - Complexity: O(piece length).
+    public func tokenText(of id: UInt32) -> [UInt8]? {
+        guard let kind = kind(of: id) else { return nil }
+        return kind == .control ? [] : pieceText(id)
     }
 
     /// The role of piece `id`, or nil for an id out of range.

@@ -53,7 +53,7 @@ struct SentencePiecePrefixMatcher: Sendable {
     /// The byte length of the longest piece that is a prefix of `text[position...]`, or 0.
     /// - Complexity: O(length of the longest piece × fan-out).
     @inline(__always)
-    func longestMatch(in text: UnsafeBufferPointer<UInt8>, at position: Int) -> Int {
+    func longestMatch(in text: UnsafeRawBufferPointer, at position: Int) -> Int {
         var node = Int(rootChildren[Int(text[position])])
         guard node >= 0 else { return 0 }
         var best = isTerminal[node] ? 1 : 0

@@ -5,11 +5,18 @@
 public enum TokenModel: Sendable {
     /// Byte-pair encoding over raw bytes (tiktoken files, Hugging Face byte-level BPE).
     case bytePair(BytePairModel)
+    /// SentencePiece BPE with byte fallback (Llama 2, Mistral v1, Gemma 3): the whole normalised
+    /// text is one piece, merged by piece score.
+    case sentencePiece(SentencePieceModel)
+    /// WordPiece, greedy longest-match-first with `##` continuations (BERT, BGE).
+    case wordPiece(WordPieceModel)
 
     /// The number of ids the model can produce (largest id + 1), not counting added tokens.
     public var vocabularySize: Int {
         switch self {
         case .bytePair(let model): return model.vocabulary.count + Int(model.idOffset)
+        case .sentencePiece(let model): return model.vocabularySize
+        case .wordPiece(let model): return model.vocabularySize
         }
     }
 
@@ -18,6 +25,8 @@ public enum TokenModel: Sendable {
     public func tokenBytes(of id: TokenID) -> [UInt8]? {
         switch self {
         case .bytePair(let model): return model.bytes(of: id)
+        case .sentencePiece(let model): return model.tokenText(of: id.rawValue)
+        case .wordPiece(let model): return model.tokenText(of: id.rawValue)
         }
     }
 
@@ -30,6 +39,16 @@ public enum TokenModel: Sendable {
                 var encoder = PieceEncoder(kind: .bytePair(model, view))
                 return body(&encoder)
             }
+        case .sentencePiece(let model):
+            return model.withTables { tables in
+                var encoder = PieceEncoder(kind: .sentencePiece(model, tables))
+                return body(&encoder)
+            }
+        case .wordPiece(let model):
+            return model.withTables { tables in
+                var encoder = PieceEncoder(kind: .wordPiece(model, tables))
+                return body(&encoder)
+            }
         }
     }
 }
@@ -38,10 +57,13 @@ public enum TokenModel: Sendable {
 struct PieceEncoder {
     enum Kind {
         case bytePair(BytePairModel, VocabularyView)
+        case sentencePiece(SentencePieceModel, SentencePieceModel.Tables)
+        case wordPiece(WordPieceModel, WordPieceModel.Tables)
     }
 
     let kind: Kind
     var scratch = MergeScratch()
+    var sentencePieceScratch = SentencePieceModel.Scratch()
 
     init(kind: Kind) { self.kind = kind }
 
@@ -51,6 +73,11 @@ struct PieceEncoder {
         switch kind {
         case .bytePair(let model, let view):
             return model.encode(piece, view: view, scratch: &scratch, into: &sink)
+        case .sentencePiece(let model, let tables):
+            return model.encode(piece, tables: tables,
+                                scratch: &sentencePieceScratch, into: &sink)
+        case .wordPiece(let model, let tables):
+            return model.encode(piece, tables: tables, into: &sink)
         }
     }
 }

@@ -14,6 +14,9 @@ public struct Vocabulary: Sendable {
     let singleBytes: [UInt32]
     /// The longest token, in bytes: longer pieces skip the whole-piece lookup.
     let maxTokenLength: Int
+    /// The id of each two-byte token, indexed by `first << 8 | second`, or `UInt32.max`:
+    /// the first round of BPE merges looks every adjacent byte pair up here.
+    let bytePairs: [UInt32]
 
     /// The number of id slots (the largest id plus one), holes included.
     /// - Complexity: O(1).
@@ -67,6 +70,7 @@ public struct Vocabulary: Sendable {
         let offsets = builder.offsets
         var table = ByteSliceTable(capacity: builder.count)
         var singles = [UInt32](repeating: UInt32.max, count: 256)
+        var pairs = [UInt32](repeating: UInt32.max, count: 1 << 16)
         var longest = 0
         let duplicate: (Int, Int)? = storage.withUnsafeBytes { bytes in
             offsets.withUnsafeBufferPointer { offsets in
@@ -79,6 +83,7 @@ public struct Vocabulary: Sendable {
                     if key.isEmpty { continue }
                     longest = max(longest, key.count)
                     if key.count == 1 { singles[Int(key[0])] = UInt32(id) }
+                    if key.count == 2 { pairs[Int(key[0]) << 8 | Int(key[1])] = UInt32(id) }
                     if let existing = table.insert(key, value: UInt32(id), keyOf: keyOf) {
                         return (Int(existing), id)
                     }
@@ -93,6 +98,7 @@ public struct Vocabulary: Sendable {
         self.offsets = offsets
         self.table = table
         self.singleBytes = singles
+        self.bytePairs = pairs
         self.maxTokenLength = longest
     }
 
@@ -116,8 +122,10 @@ public struct Vocabulary: Sendable {
         storage.withUnsafeBytes { bytes in
             offsets.withUnsafeBufferPointer { offsets in
                 singleBytes.withUnsafeBufferPointer { singles in
-                    body(VocabularyView(bytes: bytes, offsets: offsets, singleBytes: singles, table: table,
-                                        maxTokenLength: maxTokenLength))
+                    bytePairs.withUnsafeBufferPointer { pairs in
+                        body(VocabularyView(bytes: bytes, offsets: offsets, singleBytes: singles, bytePairs: pairs,
+                                            table: table, maxTokenLength: maxTokenLength))
+                    }
                 }
             }
         }
@@ -129,6 +137,7 @@ struct VocabularyView {
     let bytes: UnsafeRawBufferPointer
     let offsets: UnsafeBufferPointer<UInt32>
     let singleBytes: UnsafeBufferPointer<UInt32>
+    let bytePairs: UnsafeBufferPointer<UInt32>
     let table: ByteSliceTable
     let maxTokenLength: Int
 

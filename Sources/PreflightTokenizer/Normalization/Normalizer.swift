@@ -16,6 +16,10 @@ public indirect enum Normalizer: Sendable, Hashable {
     /// Maps each scalar to its full lowercase mapping, scalar by scalar (Hugging Face's
     /// `Lowercase`, which has no final-sigma rule).
     case lowercase
+    /// SentencePiece's identity normaliser: spaces to `▁`, the dummy prefix (Llama 2, Mistral v1, Gemma 3).
+    case sentencePiece(SentencePieceNormalizer)
+    /// BERT's normaliser: clean text, isolate CJK ideographs, strip accents, lowercase.
+    case bert(BertNormalizer)
     /// Applies each normaliser in turn.
     case sequence([Normalizer])
 
@@ -41,6 +45,11 @@ public indirect enum Normalizer: Sendable, Hashable {
             return ICUNormalization.normalize(text, form: .nfkd)
         case .lowercase:
             return Self.lowercased(text)
+        case .sentencePiece(let normalizer):
+            let bytes = normalizer.normalize(text.utf8)
+            return bytes.elementsEqual(text.utf8) ? nil : String(decoding: bytes, as: UTF8.self)
+        case .bert(let normalizer):
+            return normalizer.normalized(text)
         case .sequence(let stages):
             var current: String? = nil
             for stage in stages {

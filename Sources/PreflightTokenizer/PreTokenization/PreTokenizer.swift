@@ -10,6 +10,8 @@ public indirect enum PreTokenizer: Sendable, Hashable {
     case split(SplitPattern)
     /// Hugging Face `Digits`: ASCII digits isolated one by one (`individual: true`) or in runs.
     case digits(individual: Bool)
+    /// BERT's pre-tokenizer: split on white space, isolate each punctuation character.
+    case bert
     /// Applies each pre-tokenizer to the pieces of the previous one.
     case sequence([PreTokenizer])
 
@@ -40,6 +42,8 @@ public indirect enum PreTokenizer: Sendable, Hashable {
             return PatternSplitter(pattern).forEachPiece(in: buffer, range: range, body)
         case .digits(let individual):
             return Self.splitDigits(in: buffer, range: range, individual: individual, body)
+        case .bert:
+            return BertPreTokenizer.forEachPiece(in: buffer, range: range, body)
         case .sequence(let stages):
             return Self.applySequence(stages[...], in: buffer, range: range, body)
         }
