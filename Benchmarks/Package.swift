@@ -46,7 +46,6 @@ let package = Package(
                 "BenchmarkInputs",
                 .product(name: "PreflightTokenizer", package: "preflight"),
                 .product(name: "PreflightCatalog", package: "preflight"),
-                .product(name: "PreflightSchema", package: "preflight"),
             ],
             path: "SideBySide",
             exclude: ["side_by_side.py", "README.md"]

@@ -1,7 +1,6 @@
 import BenchmarkInputs
 import Foundation
 import PreflightCatalog
-import PreflightSchema
 import PreflightTokenizer
 
 /// The side-by-side measurements; each prints one JSON object on stdout.
@@ -78,24 +77,6 @@ enum SideBySide {
             "tokenizer": name, "texts": texts.count, "bytes": texts.reduce(0) { $0 + $1.utf8.count },
             "cores": ProcessInfo.processInfo.activeProcessorCount,
             "sequential_seconds": sequential, "batch_seconds": parallel,
-        ])
-    }
-
-    /// Parses and validates every line of `jsonl` against the schema, `reps` times.
-    static func schema(schema: String, jsonl: String, reps: Int) throws {
-        let compiled = try CompiledSchema(json: try Data(contentsOf: URL(fileURLWithPath: schema)))
-        let lines = try readText(jsonl).split(separator: "\n").map(String.init)
-        var times: [Double] = []
-        var valid = 0
-        for _ in 0..<reps {
-            times.append(try measure { () throws in
-                valid = 0
-                for line in lines where try compiled.validate(line).isValid { valid += 1 }
-            })
-        }
-        try emit([
-            "documents": lines.count, "bytes": lines.reduce(0) { $0 + $1.utf8.count }, "valid": valid,
-            "seconds": times,
         ])
     }
 

@@ -1,7 +1,6 @@
 import BenchmarkInputs
 import Foundation
 import PreflightCatalog
-import PreflightSchema
 import PreflightTokenizer
 
 // The Swift half of the side-by-side benchmark (driven by side_by_side.py, which runs the Python
@@ -12,7 +11,6 @@ import PreflightTokenizer
 //   SideBySide load TOKENIZER                load time and resident memory before/after
 //   SideBySide upto TOKENIZER FILE LIMIT REPS  count(of:upTo:) with early exit
 //   SideBySide batch TOKENIZER FILE REPS     one text per line: count each in a loop vs counts(of:)
-//   SideBySide schema SCHEMA JSONL REPS      parse + validate each line
 //   SideBySide inputs DIR                    writes the generated benchmark inputs to DIR
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -23,11 +21,10 @@ do {
     case "load": try SideBySide.load(name: arguments[1])
     case "upto": try SideBySide.upTo(name: arguments[1], file: arguments[2], limit: Int(arguments[3]) ?? 8_192, reps: reps(arguments[4]))
     case "batch": try SideBySide.batch(name: arguments[1], file: arguments[2], reps: reps(arguments[3]))
-    case "schema": try SideBySide.schema(schema: arguments[1], jsonl: arguments[2], reps: reps(arguments[3]))
     case "inputs": try SideBySide.writeInputs(to: arguments[1])
     case .some where arguments.count == 3: try SideBySide.time(name: arguments[0], file: arguments[1], reps: reps(arguments[2]))
     default:
-        FileHandle.standardError.write(Data("usage: SideBySide TOKENIZER FILE REPS (or ids/load/upto/batch/schema/inputs; see main.swift)\n".utf8))
+        FileHandle.standardError.write(Data("usage: SideBySide TOKENIZER FILE REPS (or ids/load/upto/batch/inputs; see main.swift)\n".utf8))
         exit(2)
     }
 } catch {
