@@ -47,8 +47,9 @@ let package = Package(
                 .product(name: "PreflightTokenizer", package: "preflight"),
                 .product(name: "PreflightCatalog", package: "preflight"),
             ],
-            path: "SideBySide",
-            exclude: ["side_by_side.py", "README.md"]
+            // Not directly under a folder named Benchmarks: the benchmark plugin runs every
+            // executable target whose folder's parent is called that.
+            path: "SideBySide/Runner"
         ),
     ]
 )

@@ -42,10 +42,10 @@ enum Operation: String, CaseIterable {
 }
 
 /// `encode`/`count` of one text: bytes/s (custom metric), calls/s (throughput), wall clock and
-/// mallocs per call. Short texts run a thousand calls per iteration so that the clock's
+/// mallocs per call. 10-byte texts run a thousand calls per iteration so that the clock's
 /// resolution does not dominate; the per-call figures are scaled back.
 func registerThroughput(_ operation: Operation, tokenizer name: String, kind: InputKind, bytes: Int) {
-    let scaling: BenchmarkScalingFactor = bytes <= 1_000 ? .kilo : .one
+    let scaling: BenchmarkScalingFactor = bytes <= 100 ? .kilo : .one
     let large = bytes >= 1_000_000
     Benchmark(
         "\(operation.rawValue) \(name) \(kind.rawValue) \(Inputs.label(bytes: bytes))",
