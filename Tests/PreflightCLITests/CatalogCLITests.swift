@@ -68,6 +68,20 @@ import Testing
         #expect(run.stdout.contains("prompt tokens    125 (llama3, exact)"))  // tiktoken oracle: 125
     }
 
+    @Test func readmeMainCommandCountsChecksAndCosts() throws {
+        let run = try preflight(["check", "--model", "@cf/meta/llama-3.3-70b-instruct-fp8-fast", "--max-tokens", "256",
+                                 "--format", "json", Self.example("prompt.txt")])
+        #expect(run.status == 0)
+        let report = try #require(try json(run) as? [String: Any])
+        #expect(report["prompt_tokens"] as? Int == 125)  // tiktoken oracle on the llama3 ranks: 125
+        #expect(report["context_window"] as? Int == 24000)
+        // By hand from the pricing page: 26,668 neurons per M input, 204,805 per M output tokens.
+        // 125 × 26668 / 1e6 = 3.3335; 256 × 204805 / 1e6 = 52.43008; sum 55.76358 neurons;
+        // × $0.011 / 1000 = $0.00061339938.
+        #expect((report["estimated_neurons"] as? NSNumber)?.decimalValue == Decimal(string: "55.76358"))
+        #expect((report["estimated_usd"] as? NSNumber)?.decimalValue == Decimal(string: "0.00061339938"))
+    }
+
     @Test func checkJSONHasTheContractFields() throws {
         let run = try preflight(["check", "--model", "@cf/meta/llama-3.1-8b-instruct", "--format", "json", Self.example("prompt.txt")])
         #expect(run.status == 0)

@@ -80,6 +80,15 @@ struct CheckCommand: ParsableCommand {
         try report(check)
     }
 
+    /// What one request costs with this prompt and the reserved `max_tokens` as the reply (the worst
+    /// case), or `nil` when the prompt could not be counted or the model has no published price.
+    private static func estimate(for check: PreflightCheck) throws -> CostEstimate? {
+        guard let promptTokens = check.promptTokens, !check.promptTokensIsLowerBound else { return nil }
+        let rateCard = try Catalog.bundled().model(id: check.modelID).rateCard
+        guard rateCard.isPriced else { return nil }
+        return rateCard.estimate(BillableUsage(inputTokens: promptTokens, outputTokens: check.maxTokens))
+    }
+
     /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.
     private static func templateNote(for spec: ModelSpec) -> String? {
         spec.task.generatesTokens
@@ -105,9 +114,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func report(_ check: PreflightCheck) throws {
+        let estimate = try Self.estimate(for: check)
         switch format {
-        case .json: try JSONOutput.printLine(CheckReport(check))
-        case .text: print(CheckReport.text(check, trimmedTo: check.verdict == .overflows ? trimmedOutput : nil))
+        case .json: try JSONOutput.printLine(CheckReport(check, estimate: estimate))
+        case .text: print(CheckReport.text(check, estimate: estimate, trimmedTo: check.verdict == .overflows ? trimmedOutput : nil))
         }
         switch check.verdict {
         case .fits: return
