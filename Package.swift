@@ -78,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCatalogTests",
-            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightTestSupport"],
+            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightSchema", "PreflightTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -81,9 +81,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// What one request costs with this prompt and the reserved `max_tokens` as the reply (the worst
-    /// case), or `nil` when the prompt could not be counted or the model has no published price.
+    /// case), or `nil` when the request would be refused (it does not fit) or the model has no published price.
     private static func estimate(for check: PreflightCheck) throws -> CostEstimate? {
-        guard let promptTokens = check.promptTokens, !check.promptTokensIsLowerBound else { return nil }
+        guard check.verdict == .fits, let promptTokens = check.promptTokens else { return nil }
         let rateCard = try Catalog.bundled().model(id: check.modelID).rateCard
         guard rateCard.isPriced else { return nil }
         return rateCard.estimate(BillableUsage(inputTokens: promptTokens, outputTokens: check.maxTokens))
