@@ -86,11 +86,12 @@ struct RunCommandTests {
         #expect(usage == ["prompt_tokens": 12, "completion_tokens": 3, "total_tokens": 15])
         let estimate = try #require(object["estimate"] as? [String: Any])
         #expect(estimate["max_tokens"] as? Int == 32)
-        #expect(estimate["prompt_tokens"] as? Int == 1)  // "hello" is one llama3 token
-        #expect(estimate["tokens"] as? Int == 33)
-        // By hand: 1 × 25,608 / 1M + 32 × 75,147 / 1M = 2.430312 neurons; × $0.011 / 1000 = $0.000026733432.
-        #expect(outcome.stdout.contains(#""neurons":2.430312"#))
-        #expect(outcome.stdout.contains(#""dollars":0.000026733432"#))
+        // "hello" as Workers AI sends it: one user message through the Llama 3.1 template, 36 tokens.
+        #expect(estimate["prompt_tokens"] as? Int == 36)
+        #expect(estimate["tokens"] as? Int == 68)
+        // By hand: 36 × 25,608 / 1M + 32 × 75,147 / 1M = 3.326592 neurons; × $0.011 / 1000 = $0.000036592512.
+        #expect(outcome.stdout.contains(#""neurons":3.326592"#))
+        #expect(outcome.stdout.contains(#""dollars":0.000036592512"#))
     }
 
     @Test("--stream prints the text as it arrives")

@@ -8,9 +8,10 @@ extension Preflight {
     ///
     /// When nothing can be decided (no window documented, no bundled tokenizer, not a token model)
     /// the assessment has no window, so the request is sent, and its warnings say why.
-    /// A chat is counted as the model reads it, through its chat template (`ChatTemplate.forModel`);
-    /// for a model whose template is not reproduced, only the messages' text is counted (a lower
-    /// bound, said in the warnings).
+    /// A chat is counted as the model reads it, through its chat template (`ChatTemplate.forModel`),
+    /// and so is a plain prompt to a text-generation model (sent as one user message, unless the
+    /// request's parameters set `raw: true`); for a model whose template is not reproduced, only
+    /// the text is counted (a lower bound, said in the warnings).
     public static func catalog(_ model: ModelSpec, billing: BillingPolicy = .workersAI) -> Preflight {
         Preflight { request in try assessment(of: request, against: model, billing: billing) }
     }
@@ -59,7 +60,7 @@ extension Preflight {
                     modelID: model.id, promptTokens: 0, maxTokens: request.maxTokens ?? model.output.defaultMaxTokens ?? 0,
                     contextWindow: nil, warnings: ["not checked: \(error)"])
             }
-            if case .chat(let chat) = request.input, let template = ChatTemplate.forModel(id: model.id, tokenizer: name) {
+            if let chat = chatToRender(request, model: model), let template = ChatTemplate.forModel(id: model.id, tokenizer: name) {
                 // The prompt the model reads: the chat through its template, special tokens included.
                 source = try TokenCountSource(prompt: chat.renderedPrompt(for: template), tokenizer: tokenizer)
             } else {
@@ -85,6 +86,20 @@ extension Preflight {
             contextWindow: decided ? check.contextWindow : nil,
             estimate: counted ? estimate(model, inputTokens: promptTokens, outputTokens: outputTokens, billing: billing) : nil,
             warnings: warnings)
+    }
+
+    /// The chat the model's template is applied to: the request's chat, or — since Workers AI wraps
+    /// a plain `prompt` for a text-generation model in its chat template as one user message unless
+    /// `raw: true` is sent — that message. `nil` when the text is read as it is.
+    private static func chatToRender(_ request: RunRequest, model: ModelSpec) -> Chat? {
+        switch request.input {
+        case .chat(let chat):
+            return chat
+        case .prompt(let text) where model.task.generatesTokens && request.parameters["raw"] != .bool(true):
+            return Chat(messages: [ChatMessage(role: .user, content: text)])
+        default:
+            return nil
+        }
     }
 
     /// Neurons and dollars for one request from the model's token prices; `nil` when it has none.
