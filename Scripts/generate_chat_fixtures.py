@@ -21,7 +21,7 @@ import argparse, ast, copy, datetime, json, os, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fetch_resources import Store, src  # noqa: E402
+from fetch_resources import Store, src, QWEN_SPECIALS  # noqa: E402
 from generate_fixtures import build_oracles, split_specials, VOCAB, ROOT  # noqa: E402
 
 OUT = os.path.join(ROOT, "Tests", "PreflightCatalogTests", "Fixtures", "chat")
@@ -52,6 +52,13 @@ GEMMA3_SOURCE = "google/gemma-3-*-it chat_template (as published in ggml-org/gem
 # quoted by third-party code, not verified against the original file offline)
 DEEPSEEK_SPECIALS = {"<｜end▁of▁sentence｜>": 151643, "<｜User｜>": 151644, "<｜Assistant｜>": 151645,
                      "<｜begin▁of▁sentence｜>": 151646, "<think>": 151648, "</think>": 151649}
+
+# Qwen 2.5's own tokenizer knows only the first 22 Qwen specials (151643-151664); the bundled qwen2 tokenizer adds Qwen 3's
+# <tool_response>, </tool_response>, <think>, </think>, which Qwen 2.5 encodes as plain text.
+QWEN25_SPECIALS = {s: 151643 + i for i, s in enumerate(QWEN_SPECIALS[:22])}
+
+# Families whose reference tokenizer has other specials than the bundled one it shares ranks with.
+SPECIALS_OVERRIDE = {"deepseek-r1-distill-qwen": DEEPSEEK_SPECIALS, "qwen2.5": QWEN25_SPECIALS}
 
 WEATHER_TOOL = {"type": "function", "function": {
     "name": "get_weather", "description": "Get the current weather for a city",
@@ -222,12 +229,11 @@ def main():
                 except Exception as e:   # noqa: BLE001 - the template cannot render this chat (as in transformers)
                     skipped.setdefault(family, []).append(f"{chat['case']}: rendering failed: {type(e).__name__}: {e}"); continue
                 extra = {}
-                if family.startswith("deepseek"):
-                    import unicodedata
-                    enc = oracles["qwen2"]
-                    ids = [i for is_sp, piece in split_specials(text, DEEPSEEK_SPECIALS)
-                           for i in ([DEEPSEEK_SPECIALS[piece]] if is_sp else enc.raw(piece))]
-                    extra["special_tokens"] = DEEPSEEK_SPECIALS
+                specials = SPECIALS_OVERRIDE.get(family)
+                if specials is not None:
+                    ids = [i for is_sp, piece in split_specials(text, specials)
+                           for i in ([specials[piece]] if is_sp else oracles[tok].raw(piece))]
+                    if family.startswith("deepseek"): extra["special_tokens"] = specials
                 else:
                     ids = oracles[tok].special(text)
                 opts = dict(options, strftime_now=FIXED_NOW.strftime("%Y-%m-%d")) if "strftime_now" in template else options
