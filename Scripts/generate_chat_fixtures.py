@@ -17,12 +17,12 @@ Renderers:
 Each line: {"family", "template_source", "tokenizer", "case", "messages", "tools"?, "options"?, "text", "ids"}.
 Usage: python3 Scripts/generate_chat_fixtures.py [--keep /work/vocab-keep] [--offline]
 """
-import argparse, ast, copy, datetime, json, os, sys, tempfile
+import ast, copy, datetime, json, os, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fetch_resources import Store, src, QWEN_SPECIALS  # noqa: E402
-from generate_fixtures import build_oracles, split_specials, VOCAB, ROOT  # noqa: E402
+from fetch_resources import Store, store_argument_parser, src, QWEN_SPECIALS  # noqa: E402
+from generate_fixtures import build_oracles, split_specials, write_jsonl, VOCAB, ROOT  # noqa: E402
 
 OUT = os.path.join(ROOT, "Tests", "PreflightCatalogTests", "Fixtures", "chat")
 FIXED_NOW = datetime.datetime(2024, 7, 26, 12, 0, 0)
@@ -210,11 +210,7 @@ def sp_prompt_text(model_path, ids):
     return "".join(out)
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--keep"); ap.add_argument("--cache", default=os.path.expanduser("~/.cache/preflight-resources"))
-    ap.add_argument("--offline", action="store_true")
-    a = ap.parse_args()
-    store = Store(a.keep, a.cache, a.offline)
+    store = Store.from_args(store_argument_parser(__doc__).parse_args())
     manifest = json.load(open(os.path.join(VOCAB, "tokenizers.json"), encoding="utf-8"))
     oracles = build_oracles(store, manifest)
     os.makedirs(OUT, exist_ok=True)
@@ -280,8 +276,7 @@ def main():
                                           "text": "[CLS]" + text + "[SEP]", "ids": bert.bos(text)})
 
     for family, rows in sorted(out.items()):
-        with open(os.path.join(OUT, f"{family}.jsonl"), "w", encoding="utf-8", newline="\n") as f:
-            for r in rows: f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        write_jsonl(os.path.join(OUT, f"{family}.jsonl"), rows)
         print(f"  {family:26} {len(rows):3} cases   skipped: {len(skipped.get(family, []))}")
     json.dump({"generated_by": "Scripts/generate_chat_fixtures.py", "strftime_now": FIXED_NOW.strftime("%Y-%m-%d"),
                "families": {f: len(r) for f, r in sorted(out.items())}, "skipped": skipped},
