@@ -5,11 +5,11 @@
 - cjk.txt                  ~60 KB   generated: Chinese, Japanese and Korean sentences from words of the qwen2 vocabulary
 - emoji.txt                ~20 KB   generated: short English phrases mixed with emoji, ZWJ sequences, flags, skin tones
 Usage: python3 Scripts/build_benchmark_corpus.py [--keep DIR] [--offline]"""
-import argparse, base64, json, os, random, sys, unicodedata
+import base64, json, os, random, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fetch_resources import Store  # noqa: E402
+from fetch_resources import Store, store_argument_parser  # noqa: E402
 
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Benchmarks", "Corpus")
@@ -82,11 +82,7 @@ def emoji(rng, size=20_000):
     return "".join(out)
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--keep"); ap.add_argument("--cache", default=os.path.expanduser("~/.cache/preflight-resources"))
-    ap.add_argument("--offline", action="store_true")
-    a = ap.parse_args()
-    store = Store(a.keep, a.cache, a.offline)
+    store = Store.from_args(store_argument_parser(__doc__).parse_args())
     rng = random.Random(20261125)
     os.makedirs(OUT, exist_ok=True)
     files = {"english-kjv-genesis.txt": english(store), "code.txt": code(), "cjk.txt": cjk(rng), "emoji.txt": emoji(rng)}

@@ -26,6 +26,10 @@ class Store:
     """Resolves an upstream key of UPSTREAM to its verified bytes."""
     def __init__(self, keep, cache, offline):
         self.keep, self.cache, self.offline = keep, cache, offline
+    @classmethod
+    def from_args(cls, a):
+        """The store that store_argument_parser's --keep/--cache/--offline options name."""
+        return cls(a.keep, a.cache, a.offline)
     def cached_path(self, key):
         u = UPSTREAM[key]; return os.path.join(self.cache, f"{u['package']}-{u['version']}", u["member"])
     def get(self, key):
@@ -364,14 +368,19 @@ def build(store, out):
     shutil.rmtree(tmp)
     return sources
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def store_argument_parser(doc):
+    """An argument parser with the --keep/--cache/--offline options every script that reads upstream files takes."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--keep", help="existing download folder (shared/vocab/fetch_vocabs.py layout), e.g. /work/vocab-keep")
     ap.add_argument("--cache", default=os.path.expanduser("~/.cache/preflight-resources"), help="extraction cache (default %(default)s)")
     ap.add_argument("--offline", action="store_true", help="never download; fail if a file is missing")
+    return ap
+
+def main():
+    ap = store_argument_parser(__doc__)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(HERE), "Resources"), help="Resources folder (default %(default)s)")
     a = ap.parse_args()
-    s = build(Store(a.keep, a.cache, a.offline), a.out)
+    s = build(Store.from_args(a), a.out)
     for k, v in s["files"].items(): print(f"  {v['size']:>10}  {k}")
 
 if __name__ == "__main__": main()

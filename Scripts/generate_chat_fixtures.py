@@ -17,12 +17,12 @@ Renderers:
 Each line: {"family", "template_source", "tokenizer", "case", "messages", "tools"?, "options"?, "text", "ids"}.
 Usage: python3 Scripts/generate_chat_fixtures.py [--keep /work/vocab-keep] [--offline]
 """
-import argparse, ast, copy, datetime, json, os, sys, tempfile
+import ast, copy, datetime, json, os, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fetch_resources import Store, src  # noqa: E402
-from generate_fixtures import build_oracles, split_specials, VOCAB, ROOT  # noqa: E402
+from fetch_resources import Store, store_argument_parser, src, QWEN_SPECIALS  # noqa: E402
+from generate_fixtures import build_oracles, split_specials, write_jsonl, VOCAB, ROOT  # noqa: E402
 
 OUT = os.path.join(ROOT, "Tests", "PreflightCatalogTests", "Fixtures", "chat")
 FIXED_NOW = datetime.datetime(2024, 7, 26, 12, 0, 0)
@@ -52,6 +52,13 @@ GEMMA3_SOURCE = "google/gemma-3-*-it chat_template (as published in ggml-org/gem
 # quoted by third-party code, not verified against the original file offline)
 DEEPSEEK_SPECIALS = {"<｜end▁of▁sentence｜>": 151643, "<｜User｜>": 151644, "<｜Assistant｜>": 151645,
                      "<｜begin▁of▁sentence｜>": 151646, "<think>": 151648, "</think>": 151649}
+
+# Qwen 2.5's own tokenizer knows only the first 22 Qwen specials (151643-151664); the bundled qwen2 tokenizer adds Qwen 3's
+# <tool_response>, </tool_response>, <think>, </think>, which Qwen 2.5 encodes as plain text.
+QWEN25_SPECIALS = {s: 151643 + i for i, s in enumerate(QWEN_SPECIALS[:22])}
+
+# Families whose reference tokenizer has other specials than the bundled one it shares ranks with.
+SPECIALS_OVERRIDE = {"deepseek-r1-distill-qwen": DEEPSEEK_SPECIALS, "qwen2.5": QWEN25_SPECIALS}
 
 WEATHER_TOOL = {"type": "function", "function": {
     "name": "get_weather", "description": "Get the current weather for a city",
@@ -203,11 +210,7 @@ def sp_prompt_text(model_path, ids):
     return "".join(out)
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--keep"); ap.add_argument("--cache", default=os.path.expanduser("~/.cache/preflight-resources"))
-    ap.add_argument("--offline", action="store_true")
-    a = ap.parse_args()
-    store = Store(a.keep, a.cache, a.offline)
+    store = Store.from_args(store_argument_parser(__doc__).parse_args())
     manifest = json.load(open(os.path.join(VOCAB, "tokenizers.json"), encoding="utf-8"))
     oracles = build_oracles(store, manifest)
     os.makedirs(OUT, exist_ok=True)
@@ -222,12 +225,11 @@ def main():
                 except Exception as e:   # noqa: BLE001 - the template cannot render this chat (as in transformers)
                     skipped.setdefault(family, []).append(f"{chat['case']}: rendering failed: {type(e).__name__}: {e}"); continue
                 extra = {}
-                if family.startswith("deepseek"):
-                    import unicodedata
-                    enc = oracles["qwen2"]
-                    ids = [i for is_sp, piece in split_specials(text, DEEPSEEK_SPECIALS)
-                           for i in ([DEEPSEEK_SPECIALS[piece]] if is_sp else enc.raw(piece))]
-                    extra["special_tokens"] = DEEPSEEK_SPECIALS
+                specials = SPECIALS_OVERRIDE.get(family)
+                if specials is not None:
+                    ids = [i for is_sp, piece in split_specials(text, specials)
+                           for i in ([specials[piece]] if is_sp else oracles[tok].raw(piece))]
+                    if family.startswith("deepseek"): extra["special_tokens"] = specials
                 else:
                     ids = oracles[tok].special(text)
                 opts = dict(options, strftime_now=FIXED_NOW.strftime("%Y-%m-%d")) if "strftime_now" in template else options
@@ -274,8 +276,7 @@ def main():
                                           "text": "[CLS]" + text + "[SEP]", "ids": bert.bos(text)})
 
     for family, rows in sorted(out.items()):
-        with open(os.path.join(OUT, f"{family}.jsonl"), "w", encoding="utf-8", newline="\n") as f:
-            for r in rows: f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        write_jsonl(os.path.join(OUT, f"{family}.jsonl"), rows)
         print(f"  {family:26} {len(rows):3} cases   skipped: {len(skipped.get(family, []))}")
     json.dump({"generated_by": "Scripts/generate_chat_fixtures.py", "strftime_now": FIXED_NOW.strftime("%Y-%m-%d"),
                "families": {f: len(r) for f, r in sorted(out.items())}, "skipped": skipped},

@@ -15,11 +15,11 @@ Each line: {"text": ..., "ids": [...], "source": "corpus" | "llama.cpp:<vector s
 Every llama.cpp vector is checked against the oracle before anything is written.
 Usage: python3 Scripts/generate_fixtures.py [--keep /work/vocab-keep] [--offline]
 """
-import argparse, json, os, random, re, sys, tempfile, unicodedata, hashlib
+import json, os, random, re, sys, tempfile, unicodedata, hashlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fetch_resources import Store, exec_meta_tokenizer, llama_cpp_vectors, QWEN_PATTERN, QWEN_SPECIALS  # noqa: E402
+from fetch_resources import Store, store_argument_parser, exec_meta_tokenizer, llama_cpp_vectors, QWEN_PATTERN, QWEN_SPECIALS  # noqa: E402
 from fixture_corpus import corpus_cases, SPECIAL_LITERALS  # noqa: E402
 
 ROOT = os.path.dirname(HERE)
@@ -156,11 +156,7 @@ def write_jsonl(path, rows):
     return os.path.getsize(path)
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--keep"); ap.add_argument("--cache", default=os.path.expanduser("~/.cache/preflight-resources"))
-    ap.add_argument("--offline", action="store_true")
-    a = ap.parse_args()
-    store = Store(a.keep, a.cache, a.offline)
+    store = Store.from_args(store_argument_parser(__doc__).parse_args())
     manifest = json.load(open(os.path.join(VOCAB, "tokenizers.json"), encoding="utf-8"))
     oracles = build_oracles(store, manifest)
     vectors = {name: llama_cpp_vectors(store, vs) for name, vs in VECTOR_SETS.items()}

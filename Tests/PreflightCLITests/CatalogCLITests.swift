@@ -4,8 +4,8 @@ import Testing
 
 /// End-to-end runs of the built `preflight` for `models` and `check` (cli-contract.md).
 @Suite struct CatalogCLITests {
-    /// The package root, from this file's path (for the committed examples).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root (for the committed examples).
+    static let root = PreflightProcess.packageRoot
 
     static func example(_ name: String) -> String { root.appendingPathComponent("Examples/\(name)").path }
 

@@ -1,50 +1,14 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 
 /// Runs the built `preflight` executable for the cost and forecast commands.
 enum CostForecastCLI {
-    /// The package root, from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root: relative paths in the arguments resolve against it.
+    static let root = PreflightProcess.packageRoot
 
-    /// The `preflight` binary beside the test bundle (same build directory).
-    static var executable: URL? {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var url = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(url.appendingPathComponent("preflight"))
-                url = url.deletingLastPathComponent()
-            }
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("preflight"))
-        candidates.append(root.appendingPathComponent(".build/debug/preflight"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let binary = try #require(executable, "build the preflight product first (swift build --build-tests builds it)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                      stderr: String(decoding: stderrData, as: UTF8.self))
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> PreflightProcess.Result {
+        try PreflightProcess.run(arguments, input: Array((stdin ?? "").utf8), workingDirectory: root)
     }
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {

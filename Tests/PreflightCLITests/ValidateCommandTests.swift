@@ -1,43 +1,12 @@
 import Foundation
+import PreflightTestSupport
 import Testing
 
 /// End-to-end runs of the built `preflight validate` (cli-contract.md, "Validating structured output").
 @Suite("preflight validate")
 struct ValidateCommandTests {
-    /// The built executable: beside the test bundle, or in `.build/debug` of this checkout.
-    static func executable(filePath: String = #filePath) -> URL? {
-        var candidates: [URL] = []
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        candidates.append(bundle.appendingPathComponent("preflight"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("preflight"))
-        let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/preflight"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    func run(_ arguments: [String], input: String = "") throws -> Run {
-        let binary = try #require(Self.executable(), "preflight executable not found: run `swift build` first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["validate"] + arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                   stderr: String(decoding: err, as: UTF8.self))
+    func run(_ arguments: [String], input: String = "") throws -> PreflightProcess.Result {
+        try PreflightProcess.run(["validate"] + arguments, input: Array(input.utf8))
     }
 
     /// Writes `files` into a fresh temporary directory and returns it.

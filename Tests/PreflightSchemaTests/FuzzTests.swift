@@ -1,22 +1,11 @@
 import PreflightSchema
+import PreflightTestSupport
 import Testing
 
 /// Property tests: random bytes and mutated valid JSON never crash the parser or the extractor;
 /// every input yields a value or a typed error, and values round-trip through the serialiser.
 @Suite("Parser fuzzing (seeded)")
 struct FuzzTests {
-    /// SplitMix64: deterministic, so a failure reproduces from its seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [String] = [
         #"{"a": [1, 2.5e-3, -0, true, false, null], "b": {"c": "d\u00e9\n\ud83d\ude00"}}"#,
         #"[[[[[]]]], {}, "", 12345678901234567890123, 1E400, "\\\/\b\f\n\r\t"]"#,
@@ -25,7 +14,7 @@ struct FuzzTests {
 
     @Test("random bytes and mutations: a value or a typed error, never a crash")
     func noCrash() {
-        var random = SplitMix(state: 0x5EED)
+        var random = SeededGenerator(seed: 0x5EED)
         var values = 0
         var errors = 0
         let alphabet = Array(#"{}[]:,"\-+.eE0123456789 tfnrul"#.utf8) + [0x00, 0x0A, 0xC3, 0xA9, 0xF0, 0x9F, 0xED, 0xA0, 0xFF]

@@ -1,5 +1,6 @@
 import Foundation
 import PreflightSchema
+import PreflightTestSupport
 import Testing
 
 /// Property test: the suite's schemas with random mutations either compile or throw a typed
@@ -22,7 +23,7 @@ struct ValidatorFuzzTests {
             }
         }
         #expect(schemas.count == 383)
-        var random = FuzzTests.SplitMix(state: 0xF00D)
+        var random = SeededGenerator(seed: 0xF00D)
         var compiled = 0
         var rejected = 0
         let options = SchemaOptions(
@@ -50,7 +51,7 @@ struct ValidatorFuzzTests {
     }
 
     /// Replaces one randomly chosen value inside `value` with `replacement`.
-    static func mutate(_ value: JSONValue, with replacement: JSONValue, using random: inout FuzzTests.SplitMix) -> JSONValue {
+    static func mutate(_ value: JSONValue, with replacement: JSONValue, using random: inout SeededGenerator) -> JSONValue {
         switch value {
         case .object(var object) where !object.keys.isEmpty && Int.random(in: 0..<4, using: &random) > 0:
             let key = object.keys.randomElement(using: &random) ?? ""

@@ -43,11 +43,17 @@ public enum PreflightProcess {
         throw Failure.executableNotFound(searched: folders.map(\.path))
     }
 
-    /// Runs `preflight arguments…` with `input` on standard input.
-    public static func run(_ arguments: [String], input: [UInt8] = []) throws -> Result {
+    /// The package root, from this file's path: where the committed examples and fixtures live.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `preflight arguments…` with `input` on standard input, in `workingDirectory` when given
+    /// (relative paths in `arguments` resolve against it).
+    public static func run(_ arguments: [String], input: [UInt8] = [], workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = try executableURL()
         process.arguments = arguments
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         let inputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("preflight-stdin-\(UUID().uuidString)")
         try Data(input).write(to: inputFile)

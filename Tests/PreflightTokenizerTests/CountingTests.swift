@@ -1,3 +1,4 @@
+import PreflightTestSupport
 import PreflightCatalog
 import PreflightTokenizer
 import Testing

@@ -1,3 +1,4 @@
+import PreflightTestSupport
 import PreflightTokenizer
 import Testing
 

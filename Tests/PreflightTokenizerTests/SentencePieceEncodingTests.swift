@@ -1,3 +1,4 @@
+import PreflightTestSupport
 import PreflightCatalog
 @testable import PreflightTokenizer
 import Testing

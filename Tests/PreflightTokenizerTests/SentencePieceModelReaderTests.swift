@@ -1,4 +1,5 @@
 @testable import PreflightTokenizer
+import PreflightTestSupport
 import Testing
 
 /// The hand-written ModelProto reader: fields and defaults, typed errors with byte offsets, and

@@ -95,13 +95,14 @@ struct CheckReport: Encodable {
 
 /// `preflight check --format json` for image models with documented prompt bounds.
 struct ImageCheckReport: Encodable {
-    let fits: Bool
-    let model: String
-    let characters: Int
-    let maxCharacters: Int?
-    let steps: Int?
-    let maxSteps: Int?
-    let warnings: [String]
+    // Every key is written, nulls included.
+    var fits: Bool
+    var model: String
+    var characters: Int
+    @NullEncoded var maxCharacters: Int?
+    @NullEncoded var steps: Int?
+    @NullEncoded var maxSteps: Int?
+    var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
         case fits, model, characters, steps, warnings
@@ -117,17 +118,6 @@ struct ImageCheckReport: Encodable {
         steps = check.steps
         maxSteps = check.maxSteps
         warnings = check.warnings
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(fits, forKey: .fits)
-        try c.encode(model, forKey: .model)
-        try c.encode(characters, forKey: .characters)
-        try c.encode(maxCharacters, forKey: .maxCharacters)
-        try c.encode(steps, forKey: .steps)
-        try c.encode(maxSteps, forKey: .maxSteps)
-        try c.encode(warnings, forKey: .warnings)
     }
 
     static func text(_ check: ImagePromptCheck) -> String {

@@ -104,7 +104,7 @@ struct CostCommand: ParsableCommand {
     }
 
     /// What was measured of the prompt: tokens (text models), characters (speech), and how.
-    struct Measurement {
+    struct PromptMeasurement {
         var tokens: Int?
         var characters: Int?
         var text: String?
@@ -113,12 +113,12 @@ struct CostCommand: ParsableCommand {
         var caveats: [CostCaveat] = []
     }
 
-    private func measure(_ spec: ModelSpec) throws -> Measurement {
-        if let inputTokens { return Measurement(tokens: inputTokens) }
+    private func measure(_ spec: ModelSpec) throws -> PromptMeasurement {
+        if let inputTokens { return PromptMeasurement(tokens: inputTokens) }
         let needsPrompt = spec.task.takesTokenPrompt || spec.task == .textToSpeech
         guard needsPrompt else {
             if let input { throw ValidationError("\(spec.id) (\(spec.task.rawValue)) is not priced by its prompt; drop \(input.displayName) and give --quantity UNIT=N") }
-            return Measurement()
+            return PromptMeasurement()
         }
         if messages {
             guard spec.task.generatesTokens, let name = spec.tokenizer, spec.tokenizerExactness != .none else {
@@ -127,20 +127,20 @@ struct CostCommand: ParsableCommand {
             let chat = try ChatInput.chats(from: input ?? .standardInput, jsonl: false)[0]
             let template = try ChatInput.template(explicit: nil, modelID: spec.id, tokenizer: name)
             let count = try BundledTokenizers.tokenizer(named: name).count(of: chat, template: template)
-            return Measurement(tokens: count, chat: chat, tokenizer: name, caveats: spec.tokenCountCaveats)
+            return PromptMeasurement(tokens: count, chat: chat, tokenizer: name, caveats: spec.tokenCountCaveats)
         }
         let text = try (input ?? .standardInput).readText()
         if spec.task == .textToSpeech {
-            return Measurement(characters: text.unicodeScalars.count, text: text)
+            return PromptMeasurement(characters: text.unicodeScalars.count, text: text)
         }
         guard let name = spec.tokenizer, spec.tokenizerExactness != .none else {
             throw ValidationError("no tokenizer is bundled for \(spec.id) (\(spec.tokenizerNote)); give --input-tokens N")
         }
         let count = try BundledTokenizers.tokenizer(named: name).count(of: text)
-        return Measurement(tokens: count, text: text, tokenizer: name, caveats: spec.tokenCountCaveats + [.chatTemplateNotCounted])
+        return PromptMeasurement(tokens: count, text: text, tokenizer: name, caveats: spec.tokenCountCaveats + [.chatTemplateNotCounted])
     }
 
-    private func compareModels(catalog: Catalog, spec: ModelSpec, measured: Measurement, policy: BillingPolicy) throws -> [CostComparisonEntry] {
+    private func compareModels(catalog: Catalog, spec: ModelSpec, measured: PromptMeasurement, policy: BillingPolicy) throws -> [CostComparisonEntry] {
         guard spec.task.takesTokenPrompt else {
             throw ValidationError("--compare works for token-priced models; \(spec.id) is \(spec.task.rawValue)")
         }

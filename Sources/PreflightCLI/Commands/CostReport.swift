@@ -45,11 +45,12 @@ struct CostReport: Encodable {
         }
     }
 
+    // Optional top-level figures are written as `null`; `comparison` is left out when absent.
     var model: String
     var task: String
-    var tokenizer: String?
-    var inputTokens: Int?
-    var outputTokens: Int?
+    @NullEncoded var tokenizer: String?
+    @NullEncoded var inputTokens: Int?
+    @NullEncoded var outputTokens: Int?
     var outputTokensAssumed: Bool
     var requests: Int
     var neurons: Neurons
@@ -57,11 +58,11 @@ struct CostReport: Encodable {
     var usd: Dollars
     var usdPerRequest: Dollars
     var usdAfterFreeAllocation: Dollars
-    var requestsWithinFreeAllocation: Int?
+    @NullEncoded var requestsWithinFreeAllocation: Int?
     var freeNeuronsPerDay: Neurons
     var usdPerThousandNeurons: Decimal
     var exact: Bool
-    var reason: String?
+    @NullEncoded var reason: String?
     var notes: [String]
     var breakdown: [Line]
     var comparison: [Alternative]?
@@ -73,31 +74,6 @@ struct CostReport: Encodable {
         case usdAfterFreeAllocation = "usd_after_free_allocation"
         case requestsWithinFreeAllocation = "requests_within_free_allocation"
         case freeNeuronsPerDay = "free_neurons_per_day", usdPerThousandNeurons = "usd_per_1000_neurons"
-    }
-
-    /// Writes every key, `null` included, so the JSON has the same keys whatever the answer.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(model, forKey: .model)
-        try container.encode(task, forKey: .task)
-        try container.encode(tokenizer, forKey: .tokenizer)
-        try container.encode(inputTokens, forKey: .inputTokens)
-        try container.encode(outputTokens, forKey: .outputTokens)
-        try container.encode(outputTokensAssumed, forKey: .outputTokensAssumed)
-        try container.encode(requests, forKey: .requests)
-        try container.encode(neurons, forKey: .neurons)
-        try container.encode(neuronsPerRequest, forKey: .neuronsPerRequest)
-        try container.encode(usd, forKey: .usd)
-        try container.encode(usdPerRequest, forKey: .usdPerRequest)
-        try container.encode(usdAfterFreeAllocation, forKey: .usdAfterFreeAllocation)
-        try container.encode(requestsWithinFreeAllocation, forKey: .requestsWithinFreeAllocation)
-        try container.encode(freeNeuronsPerDay, forKey: .freeNeuronsPerDay)
-        try container.encode(usdPerThousandNeurons, forKey: .usdPerThousandNeurons)
-        try container.encode(exact, forKey: .exact)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(notes, forKey: .notes)
-        try container.encode(breakdown, forKey: .breakdown)
-        try container.encodeIfPresent(comparison, forKey: .comparison)
     }
 
     init(estimate: CostEstimate, spec: ModelSpec, policy: BillingPolicy, tokens: Int?, outputTokens: Int?, outputAssumed: Bool,

@@ -5,41 +5,33 @@ import PreflightCatalog
 struct ModelListing: Encodable {
     /// A price as published: decimal strings, never binary floats.
     struct Price: Encodable {
-        let unit: String
-        let publishedUnit: String
-        let usd: String
-        let neurons: String
-        let variant: String?
+        var unit: String
+        var publishedUnit: String
+        var usd: String
+        var neurons: String
+        @NullEncoded var variant: String?
 
         enum CodingKeys: String, CodingKey {
             case unit, usd, neurons, variant
             case publishedUnit = "published_unit"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(publishedUnit, forKey: .publishedUnit)
-            try c.encode(usd, forKey: .usd)
-            try c.encode(neurons, forKey: .neurons)
-            try c.encode(variant, forKey: .variant)
-        }
     }
 
-    let id: String
-    let task: String
-    let tokenizer: String?
-    let tokenizerExactness: String
-    let tokenizerNote: String
-    let contextWindow: Int?
-    let contextWindowProvenance: String
-    let contextWindowSource: String
-    let defaultMaxTokens: Int?
-    let prices: [Price]
-    let rateLimitRequestsPerMinute: Int?
-    let flags: ModelFlags
-    let deprecated: Bool
-    let deprecationDate: String?
+    // Every key is written, nulls included, so consumers can rely on the shape.
+    var id: String
+    var task: String
+    @NullEncoded var tokenizer: String?
+    var tokenizerExactness: String
+    var tokenizerNote: String
+    @NullEncoded var contextWindow: Int?
+    var contextWindowProvenance: String
+    var contextWindowSource: String
+    @NullEncoded var defaultMaxTokens: Int?
+    var prices: [Price]
+    @NullEncoded var rateLimitRequestsPerMinute: Int?
+    var flags: ModelFlags
+    var deprecated: Bool
+    @NullEncoded var deprecationDate: String?
 
     enum CodingKeys: String, CodingKey {
         case id, task, tokenizer, prices, flags, deprecated
@@ -51,25 +43,6 @@ struct ModelListing: Encodable {
         case defaultMaxTokens = "default_max_tokens"
         case rateLimitRequestsPerMinute = "rate_limit_rpm"
         case deprecationDate = "deprecation_date"
-    }
-
-    // Encodes every key, nulls included, so consumers can rely on the shape.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(task, forKey: .task)
-        try c.encode(tokenizer, forKey: .tokenizer)
-        try c.encode(tokenizerExactness, forKey: .tokenizerExactness)
-        try c.encode(tokenizerNote, forKey: .tokenizerNote)
-        try c.encode(contextWindow, forKey: .contextWindow)
-        try c.encode(contextWindowProvenance, forKey: .contextWindowProvenance)
-        try c.encode(contextWindowSource, forKey: .contextWindowSource)
-        try c.encode(defaultMaxTokens, forKey: .defaultMaxTokens)
-        try c.encode(prices, forKey: .prices)
-        try c.encode(rateLimitRequestsPerMinute, forKey: .rateLimitRequestsPerMinute)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(deprecated, forKey: .deprecated)
-        try c.encode(deprecationDate, forKey: .deprecationDate)
     }
 
     init(_ model: ModelSpec) {

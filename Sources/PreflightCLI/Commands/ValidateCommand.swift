@@ -89,7 +89,7 @@ struct ValidateCommand: ParsableCommand {
 
     // MARK: Instances
 
-    private struct Result {
+    private struct DocumentVerdict {
         enum Outcome {
             case valid, invalid
             case badInput(String)
@@ -100,7 +100,7 @@ struct ValidateCommand: ParsableCommand {
         let isTruncated: Bool
     }
 
-    private func evaluate(_ bytes: ArraySlice<UInt8>, line: Int?, with compiled: CompiledSchema) -> Result {
+    private func evaluate(_ bytes: ArraySlice<UInt8>, line: Int?, with compiled: CompiledSchema) -> DocumentVerdict {
         let place = line.map { "\(instance.displayName):\($0)" } ?? instance.displayName
         if extract {
             let reply: String
@@ -109,7 +109,7 @@ struct ValidateCommand: ParsableCommand {
             } else {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     let offset = UTF8Text.firstInvalidOffset(in: Array(bytes))
-                    return Result(outcome: .badInput("\(place): invalid UTF-8 at byte offset \(offset)"), violations: [],
+                    return DocumentVerdict(outcome: .badInput("\(place): invalid UTF-8 at byte offset \(offset)"), violations: [],
                                   extraction: nil, isTruncated: false)
                 }
                 reply = text
@@ -118,27 +118,27 @@ struct ValidateCommand: ParsableCommand {
             let info = ExtractionInfo(outcome)
             guard case .found(let found) = outcome else {
                 let violation = SchemaViolation(instanceLocation: .root, keywordLocation: .root, message: outcome.explanation)
-                return Result(outcome: .invalid, violations: [violation], extraction: info, isTruncated: false)
+                return DocumentVerdict(outcome: .invalid, violations: [violation], extraction: info, isTruncated: false)
             }
             let report = compiled.validate(found.value)
-            return Result(outcome: report.isValid ? .valid : .invalid, violations: report.violations, extraction: info,
+            return DocumentVerdict(outcome: report.isValid ? .valid : .invalid, violations: report.violations, extraction: info,
                           isTruncated: report.isTruncated)
         }
         let value: JSONValue
         do {
             value = try JSONParser().parse(bytes)
         } catch {
-            return Result(outcome: .badInput("\(place): invalid JSON: \(error)"), violations: [], extraction: nil,
+            return DocumentVerdict(outcome: .badInput("\(place): invalid JSON: \(error)"), violations: [], extraction: nil,
                           isTruncated: false)
         }
         let report = compiled.validate(value)
-        return Result(outcome: report.isValid ? .valid : .invalid, violations: report.violations, extraction: nil,
+        return DocumentVerdict(outcome: report.isValid ? .valid : .invalid, violations: report.violations, extraction: nil,
                       isTruncated: report.isTruncated)
     }
 
     // MARK: Output
 
-    private func emit(_ result: Result) throws {
+    private func emit(_ result: DocumentVerdict) throws {
         switch format {
         case .json:
             var errors = result.violations.map {

@@ -53,6 +53,7 @@ public struct ChatRole: RawRepresentable, Hashable, Sendable, CustomStringConver
     /// Llama 3's name for a tool result.
     public static let ipython = ChatRole(rawValue: "ipython")
 
+    /// The value as it prints in messages and reports.
     public var description: String { rawValue }
 }
 

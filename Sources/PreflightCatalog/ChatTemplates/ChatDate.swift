@@ -2,8 +2,11 @@ import Foundation
 
 /// A calendar date as chat templates print it (`26 Jul 2024`, `2024-07-26`).
 public struct ChatDate: Sendable, Hashable, CustomStringConvertible {
+    /// The year, e.g. 2024.
     public var year: Int
+    /// The month, 1…12.
     public var month: Int
+    /// The day of the month, 1…31.
     public var day: Int
 
     /// A date from its parts; `month` is 1…12.

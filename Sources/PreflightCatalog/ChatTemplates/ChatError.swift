@@ -14,6 +14,7 @@ public enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The tokenizer lacks a special token the rendered prompt needs: template and tokenizer do not match.
     case missingSpecialToken(String)
 
+    /// What is wrong and where, as a sentence a person can act on.
     public var description: String {
         switch self {
         case .invalidJSON(let byteOffset, let reason):

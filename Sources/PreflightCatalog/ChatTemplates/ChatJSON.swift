@@ -51,6 +51,7 @@ public enum ChatJSON: Sendable, Hashable {
         }
     }
 
+    /// Equal when the values are the same; see the type's notes on what counts as the same.
     public static func == (lhs: ChatJSON, rhs: ChatJSON) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -65,6 +66,7 @@ public enum ChatJSON: Sendable, Hashable {
         }
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)

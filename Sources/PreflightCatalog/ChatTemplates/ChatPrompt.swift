@@ -32,6 +32,7 @@ public struct ChatPrompt: Sendable, Equatable, CustomStringConvertible {
         return out
     }
 
+    /// The value as it prints in messages and reports.
     public var description: String { text }
 
     /// Appends a special token.

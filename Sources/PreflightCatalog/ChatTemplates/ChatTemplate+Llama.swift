@@ -64,17 +64,7 @@ extension ChatRenderContext {
         prompt.appendText("Today Date: " + date.dayMonthYear + "\n\n")
         prompt.appendText(systemMessage)
         prompt.appendSpecial("<|eot_id|>")
-        if hasTools {
-            guard index < messages.count else {
-                throw .notRenderable(pointer: chat.messagesPointer, template: template,
-                                     reason: "tools go into the first user message, and there is none")
-            }
-            appendLlama3Header("user")
-            appendLlamaToolPreamble()
-            prompt.appendText(PythonText.strip(messages[index].text))
-            prompt.appendSpecial("<|eot_id|>")
-            index += 1
-        }
+        if hasTools { index = try appendLlamaToolsTurn(at: index, header: { $0.appendLlama3Header("user") }, endOfTurn: "<|eot_id|>") }
         while index < messages.count {
             let message = messages[index]
             if message.role == .tool || message.role == .ipython {
@@ -117,17 +107,7 @@ extension ChatRenderContext {
             prompt.appendSpecial("<|eot|>")
             index = 1
         }
-        if hasTools {
-            guard index < messages.count else {
-                throw .notRenderable(pointer: chat.messagesPointer, template: template,
-                                     reason: "tools go into the first user message, and there is none")
-            }
-            appendLlama4Header("user")
-            appendLlamaToolPreamble()
-            prompt.appendText(PythonText.strip(messages[index].text))
-            prompt.appendSpecial("<|eot|>")
-            index += 1
-        }
+        if hasTools { index = try appendLlamaToolsTurn(at: index, header: { $0.appendLlama4Header("user") }, endOfTurn: "<|eot|>") }
         while index < messages.count {
             let message = messages[index]
             if message.role == .tool || message.role == .ipython {
@@ -154,6 +134,20 @@ extension ChatRenderContext {
     }
 
     /// The tool instructions Llama 3.1 and Llama 4 put at the top of the first user message.
+    /// Llama 3.1 and Llama 4 put the tools into the first user message: header, tool preamble, the
+    /// message stripped, end of turn. Returns the index of the next message to render.
+    private mutating func appendLlamaToolsTurn(at index: Int, header: (inout Self) -> Void, endOfTurn: String) throws(ChatError) -> Int {
+        guard index < messages.count else {
+            throw .notRenderable(pointer: chat.messagesPointer, template: template,
+                                 reason: "tools go into the first user message, and there is none")
+        }
+        header(&self)
+        appendLlamaToolPreamble()
+        prompt.appendText(PythonText.strip(messages[index].text))
+        prompt.appendSpecial(endOfTurn)
+        return index + 1
+    }
+
     private mutating func appendLlamaToolPreamble() {
         prompt.appendText("Given the following functions, please respond with a JSON for a function call ")
         prompt.appendText("with its proper arguments that best answers the given prompt.\n\n")

@@ -21,17 +21,10 @@ extension Tokenizer {
     /// The number of tokens of a rendered chat prompt.
     /// - Complexity: as `count(of:)` over the prompt's text.
     public func count(of prompt: ChatPrompt) throws(ChatError) -> Int {
-        var total = 0
-        for segment in prompt.segments {
-            switch segment {
-            case .special(let token):
-                _ = try specialID(token)
-                total += 1
-            case .text(let text):
-                total += count(of: text)
-            }
+        // No prompt reaches Int.max tokens, so the limited count is always exact here.
+        switch try count(of: prompt, upTo: .max) {
+        case .exact(let total), .exceeds(let total): return total
         }
-        return total
     }
 
     /// The number of tokens of a rendered chat prompt when at most `limit`, else `.exceeds(limit)`;

@@ -20,8 +20,11 @@ public struct Dollars: Sendable, Hashable, Comparable, Codable, AdditiveArithmet
     /// No money.
     public static let zero = Dollars(Decimal(0))
 
+    /// The sum, exact (decimal arithmetic).
     public static func + (lhs: Dollars, rhs: Dollars) -> Dollars { Dollars(lhs.amount + rhs.amount) }
+    /// The difference, exact (decimal arithmetic).
     public static func - (lhs: Dollars, rhs: Dollars) -> Dollars { Dollars(lhs.amount - rhs.amount) }
+    /// Orders by value (used for sorting reports).
     public static func < (lhs: Dollars, rhs: Dollars) -> Bool { lhs.amount < rhs.amount }
 
     /// This amount times a count, exactly.

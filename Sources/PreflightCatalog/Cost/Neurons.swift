@@ -18,8 +18,11 @@ public struct Neurons: Sendable, Hashable, Comparable, Codable, AdditiveArithmet
     /// No neurons.
     public static let zero = Neurons(Decimal(0))
 
+    /// The sum, exact (decimal arithmetic).
     public static func + (lhs: Neurons, rhs: Neurons) -> Neurons { Neurons(lhs.value + rhs.value) }
+    /// The difference, exact (decimal arithmetic).
     public static func - (lhs: Neurons, rhs: Neurons) -> Neurons { Neurons(lhs.value - rhs.value) }
+    /// Orders by value (used for sorting reports).
     public static func < (lhs: Neurons, rhs: Neurons) -> Bool { lhs.value < rhs.value }
 
     /// This amount times a (whole or fractional) count, exactly.

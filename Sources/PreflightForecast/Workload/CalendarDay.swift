@@ -65,6 +65,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         return "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
     }
 
+    /// Orders by value (used for sorting reports).
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     /// Encodes as `YYYY-MM-DD`.

@@ -60,6 +60,7 @@ public struct SchemaLintWarning: Sendable, Hashable, CustomStringConvertible {
     /// The documentation the warning rests on.
     public static let source = "cloudflare-docs src/content/docs/workers-ai/features/json-mode.mdx @6f03f597640f57b907929812fdacd15077b8df59"
 
+    /// The value as it prints in messages and reports.
     public var description: String {
         "\(location.tokens.isEmpty ? "(root)" : location.description): \(message) [\(kind.rawValue)]"
     }

@@ -17,6 +17,7 @@ public struct JSONSchema: Sendable, Hashable, CustomStringConvertible {
     /// Wraps a schema written as JSON.
     public init(_ json: JSONValue) { self.json = json }
 
+    /// The value as it prints in messages and reports.
     public var description: String { JSONSerializer.string(from: json) }
 
     /// Any value (`true`).

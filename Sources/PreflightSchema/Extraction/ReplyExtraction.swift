@@ -32,6 +32,7 @@ public enum ReplyExtraction {
         /// Byte offsets in the reply of what was removed.
         public let byteOffsets: [Int]
 
+        /// The value as it prints in messages and reports.
         public var description: String {
             "removed \(byteOffsets.count) trailing comma\(byteOffsets.count == 1 ? "" : "s") at byte\(byteOffsets.count == 1 ? "" : "s") \(byteOffsets.map(String.init).joined(separator: ", "))"
         }

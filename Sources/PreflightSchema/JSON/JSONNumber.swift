@@ -61,6 +61,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         self = number
     }
 
+    /// The value as it prints in messages and reports.
     public var description: String { literal }
 
     /// True when the number has no fractional part (`1.0` is an integer, as JSON Schema says).
@@ -79,16 +80,19 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The nearest `Double` (may be infinite or rounded); for messages and heuristics only.
     public var doubleValue: Double { Double(literal) ?? (isNegative ? -.infinity : .infinity) }
 
+    /// Equal when the values are the same; see the type's notes on what counts as the same.
     public static func == (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         lhs.isNegative == rhs.isNegative && lhs.exponent == rhs.exponent && lhs.digits == rhs.digits
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(isNegative)
         hasher.combine(exponent)
         hasher.combine(digits)
     }
 
+    /// Orders by value (used for sorting reports).
     public static func < (lhs: JSONNumber, rhs: JSONNumber) -> Bool {
         if lhs.isNegative != rhs.isNegative { return lhs.isNegative }
         let magnitudeOrder = compareMagnitudes(lhs, rhs)

@@ -36,6 +36,7 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
         self.column = column
     }
 
+    /// The value as it prints in messages and reports.
     public var description: String { "line \(line), column \(column) (byte \(byteOffset))" }
 }
 
@@ -84,6 +85,7 @@ public enum JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// What is wrong and where, as a sentence a person can act on.
     public var description: String {
         switch self {
         case .unexpectedEnd(let expected, let at):

@@ -107,6 +107,7 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible, Comparab
         return Int(token)
     }
 
+    /// Orders by value (used for sorting reports).
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
         lhs.description.utf8.lexicographicallyPrecedes(rhs.description.utf8)
     }
@@ -119,6 +120,7 @@ public enum JSONPointerError: Error, Sendable, Hashable, CustomStringConvertible
     /// `~` must be followed by `0` or `1`.
     case invalidEscape(String)
 
+    /// What is wrong and where, as a sentence a person can act on.
     public var description: String {
         switch self {
         case .missingLeadingSlash(let text): return "JSON Pointer '\(text)' must be empty or start with '/'"

@@ -17,6 +17,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
     /// An object, keys in document order.
     case object(JSONObject)
 
+    /// Equal when the values are the same; see the type's notes on what counts as the same.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -29,6 +30,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -83,10 +85,15 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A literal in Swift source written as the matching JSON value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A literal in Swift source written as the matching JSON value.
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    /// A literal in Swift source written as the matching JSON value.
     public init(floatLiteral value: Double) { self = .number(JSONNumber(floatLiteral: value)) }
+    /// A literal in Swift source written as the matching JSON value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A literal in Swift source written as the matching JSON value.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     /// Keys keep the order written; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
@@ -94,6 +101,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
         for (key, value) in elements { object[key] = value }
         self = .object(object)
     }
+    /// A literal in Swift source written as the matching JSON value.
     public init(nilLiteral: ()) { self = .null }
 }
 
@@ -170,6 +178,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         zip(keys, values).makeIterator()
     }
 
+    /// Equal when the values are the same; see the type's notes on what counts as the same.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for (key, value) in lhs {
@@ -178,6 +187,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         return true
     }
 
+    /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
         // Order-independent: combine per-member hashes commutatively.
         var combined = 0

@@ -7,6 +7,7 @@ public enum Draft: String, Sendable, Hashable, CaseIterable, CustomStringConvert
     /// Draft-07 (`http://json-schema.org/draft-07/schema#`); draft-06 and draft-04 map here too.
     case draft7 = "7"
 
+    /// The value as it prints in messages and reports.
     public var description: String { rawValue }
 
     /// The meta-schema URI that `$schema` uses for this draft.

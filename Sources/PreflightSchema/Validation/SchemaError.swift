@@ -18,6 +18,7 @@ public enum SchemaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A meta-schema requires a vocabulary this validator does not implement.
     case unsupportedVocabulary(uri: String, metaschema: String)
 
+    /// What is wrong and where, as a sentence a person can act on.
     public var description: String {
         switch self {
         case .invalidJSON(let document, let error):
