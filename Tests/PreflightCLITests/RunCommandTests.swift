@@ -1,6 +1,5 @@
 import Foundation
 import PreflightTestSupport
-import Synchronization
 import Testing
 
 /// `preflight run` end to end: the built executable against the loopback server.
@@ -11,41 +10,9 @@ struct RunCommandTests {
     static let model = "@cf/meta/llama-3.1-8b-instruct"
     static let reply = #"{"result":{"response":"Paris.","usage":{"prompt_tokens":12,"completion_tokens":3,"total_tokens":15}},"success":true,"errors":[]}"#
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the `preflight` built beside the test bundle, with only the given environment.
-    static func preflight(_ arguments: [String], environment: [String: String], stdin: String = "") throws -> Outcome {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var executable = directory.appendingPathComponent("preflight")
-        if !FileManager.default.fileExists(atPath: executable.path) {
-            executable = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("preflight")
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        let input = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let errorData = PipeCapture()
-        let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-            stderr: String(decoding: errorData.value, as: UTF8.self))
+    /// Runs the built `preflight` with only the given environment.
+    static func preflight(_ arguments: [String], environment: [String: String], stdin: String = "") throws -> PreflightProcess.Result {
+        try PreflightProcess.run(arguments, input: Array(stdin.utf8), environment: environment)
     }
 
     static func environment(_ server: LoopbackServer) -> [String: String] {
@@ -224,12 +191,4 @@ extension RunCommandTests {
         #expect(outcome.stderr.contains("cf-aig-cache-ttl"))
         #expect(server.requests.isEmpty)
     }
-}
-
-/// Standard error, read to its end on a separate thread so neither pipe can fill and block.
-final class PipeCapture: Sendable {
-    private let state = Mutex<Data?>(nil)
-    func set(_ value: Data) { state.withLock { $0 = value } }
-    var isSet: Bool { state.withLock { $0 != nil } }
-    var value: Data { state.withLock { $0 ?? Data() } }
 }

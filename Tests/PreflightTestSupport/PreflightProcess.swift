@@ -48,12 +48,16 @@ public enum PreflightProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `preflight arguments…` with `input` on standard input, in `workingDirectory` when given
-    /// (relative paths in `arguments` resolve against it).
-    public static func run(_ arguments: [String], input: [UInt8] = [], workingDirectory: URL? = nil) throws -> Result {
+    /// (relative paths in `arguments` resolve against it), and with only `environment` (plus a
+    /// minimal `PATH`) when given, else the test's own environment.
+    public static func run(
+        _ arguments: [String], input: [UInt8] = [], workingDirectory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = try executableURL()
         process.arguments = arguments
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        if let environment { process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { $1 } }
         let inputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("preflight-stdin-\(UUID().uuidString)")
         try Data(input).write(to: inputFile)

@@ -10,12 +10,12 @@ struct WorkersAIFacts: Sendable, Decodable {
     var gatewayCacheTTL: ClosedRange<Int>?
 
     private enum CodingKeys: String, CodingKey { case errors, gatewayCacheTTL = "gateway_cache_ttl_seconds" }
-    private struct Range: Decodable { var minimum: Int; var maximum: Int }
+    private struct BoundsJSON: Decodable { var minimum: Int; var maximum: Int }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         errors = try container.decode([DocumentedError].self, forKey: .errors)
-        let range = try container.decode(Range.self, forKey: .gatewayCacheTTL)
+        let range = try container.decode(BoundsJSON.self, forKey: .gatewayCacheTTL)
         guard range.minimum <= range.maximum else {
             throw DecodingError.dataCorruptedError(forKey: .gatewayCacheTTL, in: container, debugDescription: "minimum > maximum")
         }
