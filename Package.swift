@@ -50,7 +50,8 @@ let package = Package(
             dependencies: [
                 "CCurl", "PreflightCatalog", "PreflightSchema",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
 
         // The `preflight` command line.
@@ -60,6 +61,7 @@ let package = Package(
                 "PreflightTokenizer", "PreflightCatalog", "PreflightForecast",
                 "PreflightSchema", "PreflightClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -76,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightCatalogTests",
-            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightTestSupport"],
+            dependencies: ["PreflightCatalog", "PreflightResources", "PreflightSchema", "PreflightTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -89,7 +91,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PreflightClientTests",
-            dependencies: ["PreflightClient", "PreflightTestSupport"]
+            dependencies: [
+                "PreflightClient", "PreflightCatalog", "PreflightSchema", "PreflightTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "PreflightCLITests",

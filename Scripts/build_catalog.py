@@ -38,6 +38,7 @@ TASKS = {
     None: "unknown",
 }
 TOKEN_TASKS = {"text-generation", "text-embeddings", "text-classification", "image-text-to-text"}
+GENERATING_TASKS = {"text-generation", "image-text-to-text"}
 
 UNITS = {
     "per M input tokens": "input_tokens_per_million",
@@ -130,9 +131,9 @@ def output_of(fact, task, supplement):
     elif fact["max_tokens_default"] is not None:
         commit = (fact["json_version_read"] or {}).get("commit") or fact["source"]["commit"]
         default, source = fact["max_tokens_default"], f"{fact['docs_file']}@{commit} (schema default)"
-    elif task == "text-generation" and OPENAI_STYLE.search(fact["notes"] or ""):
+    elif task in GENERATING_TASKS and OPENAI_STYLE.search(fact["notes"] or ""):
         default, source = None, "none documented: the schema read marks max_tokens deprecated / takes OpenAI-style limits with no default"
-    elif task == "text-generation":
+    elif task in GENERATING_TASKS:
         default, source = 256, f"{RELEASE_NOTES} (entry 2025-02-21: max_tokens defaults to 256 platform-wide)"
     else:
         default, source = None, "not applicable"

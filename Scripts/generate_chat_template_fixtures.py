@@ -8,7 +8,10 @@ References:
     tojson = json.dumps(ensure_ascii=False, sort_keys=False), raise_exception, strftime_now pinned by options.date),
     then tokenized as HF does: split out the family's special/added tokens, encode each remaining chunk raw.
     Templates: llama.cpp models/templates/*.jinja (llama-cpp-python==0.3.36 sdist) where present; the rest are
-    transcribed below from the model repositories' tokenizer_config.json (named in template_source).
+    transcribed below from the model repositories' tokenizer_config.json (named in template_source). The
+    transcriptions are cross-checked by Scripts/generate_chat_fixtures.py's fixtures, which take Llama 4 from
+    transformers' processing_llama4.py, Llama 2 from transformers' default template and Gemma 3 from its GGUF:
+    the Swift renderers match both sets.
   - mistral-common==1.13.1 MistralTokenizer.encode_chat_completion (Mistral v1 SentencePiece; Tekken relabelled v7).
   - openai-harmony==0.0.8 render_conversation_for_completion for gpt-oss (what vLLM feeds the model). llama.cpp's
     openai-gpt-oss-120b.jinja differs from it in two places (a blank line after developer instructions, JSON-quoted
@@ -293,14 +296,14 @@ def harmony_ids(r):
     if msgs[0]['role'] in ('system', 'developer'):
         dev = dev.with_instructions(msgs[0]['content']); rest = msgs[1:]; has_dev = True
     if r.get('tools'):
-        dev = dev.with_function_tools([H.ToolDescription.new(t['function']['name'], t['function']['description'], parameters=t['function']['parameters']) for t in r['tools']]); has_dev = True
+        dev = dev.with_function_tools([H.ToolDescription.new(t['function']['name'], t['function']['description'], parameters=t['function'].get('parameters')) for t in r['tools']]); has_dev = True
     if has_dev: conv.append(H.Message.from_role_and_content(H.Role.DEVELOPER, dev))
     last = None
     for m in rest:
         if m['role'] == 'user': conv.append(H.Message.from_role_and_content(H.Role.USER, m['content']))
         elif m['role'] == 'assistant' and m.get('tool_calls'):
             f = m['tool_calls'][0]['function']; last = f['name']
-            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('json'))
+            conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, json.dumps(f['arguments'])).with_channel('commentary').with_recipient('functions.' + f['name']).with_content_type('<|constrain|>json'))
         elif m['role'] == 'tool':
             conv.append(H.Message.from_author_and_content(H.Author.new(H.Role.TOOL, 'functions.' + last), m['content']).with_channel('commentary').with_recipient('assistant'))
         else: conv.append(H.Message.from_role_and_content(H.Role.ASSISTANT, m['content']).with_channel('final'))
@@ -344,17 +347,47 @@ TOOLS = [
     {"messages": [S("You can call tools."), U("What's the weather in Paris?")], "tools": [WEATHER_TOOL]},
     {"messages": [U("What's the weather in Paris?"), CALL, RESULT], "tools": [WEATHER_TOOL]},
 ]
+RICH_TOOL = {"type": "function", "function": {"name": "search_flights", "description": "Find flights between two airports.",
+    "parameters": {"type": "object", "properties": {
+        "origin": {"type": "string", "description": "IATA code"}, "destination": {"type": "string"},
+        "passengers": {"type": "integer", "description": "How many travel"}, "nonstop": {"type": "boolean"},
+        "max_price": {"type": "number"}, "airlines": {"type": "array", "items": {"type": "string"}},
+        "cabin": {"type": "string", "enum": ["economy", "business"]}}, "required": ["origin", "destination"]}}}
+NO_PARAMS_TOOL = {"type": "function", "function": {"name": "get_time", "description": "Current UTC time.", "parameters": {"type": "object", "properties": {}}}}
+CALL2 = {"role": "assistant", "content": "", "tool_calls": [{"id": "call67890", "type": "function", "function": {"name": "get_time", "arguments": {}}}]}
+RESULT2 = {"role": "tool", "tool_call_id": "call67890", "name": "get_time", "content": "12:00Z"}
+NESTED_TOOL = {"type": "function", "function": {"name": "book", "description": "Book a trip.", "parameters": {"type": "object", "properties": {
+    "note": {"type": "string", "default": "none", "description": "Free text"},
+    "traveller": {"type": "object", "description": "Who travels", "properties": {
+        "name": {"type": "string"}, "address": {"type": "object", "properties": {"city": {"type": "string", "description": "City"}}}},
+        "required": ["name"]},
+    "seats": {"type": "array", "items": {"type": "object", "properties": {"row": {"type": "integer"}}}},
+    "when": {"oneOf": [{"type": "string", "description": "ISO date"}, {"type": "number"}]},
+    "flexible": {"type": "boolean", "default": True}, "budget": {"type": "number", "nullable": True},
+    "tags": {"type": "array"}, "extra": {}, "class": {"type": "string", "enum": ["y", "j"], "default": "y"},
+    "grid": {"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}, "kind": {"type": ["string", "null"]}},
+    "required": ["traveller"]}}}
+BARE_TOOL = {"type": "function", "function": {"name": "ping", "description": "Ping."}}
+MORE_TOOLS = [
+    {"messages": [S("Plan trips."), U("Fly me from CDG to JFK, 2 people, nonstop."), CALL, RESULT, A("It is sunny in Paris; searching flights next."), U("Thanks. What time is it?")],
+     "tools": [RICH_TOOL, WEATHER_TOOL, NO_PARAMS_TOOL]},
+    {"messages": [U("Time?"), CALL2, RESULT2], "tools": [NO_PARAMS_TOOL]},
+]
+
 def cases(family):
     out = [copy.deepcopy(c) for c in BASIC]
     if family in ("llama3.1", "llama3.2", "qwen2.5", "qwen3", "mistral-v7-tekken", "gpt-oss"):
         out += [copy.deepcopy(c) for c in TOOLS]
+        out += [copy.deepcopy(c) for c in MORE_TOOLS]
     if family in ("llama3.1", "llama3.2"):
         out.append({"messages": [S("Be brief."), U("Hi")], "options": {"date": "2025-02-03"}})
     if family == "qwen3":
         out.append({"messages": [U("Think briefly: 2+2?")], "options": {"enable_thinking": False}})
         out.append({"messages": [U("2+2?"), A("<think>\nsimple sum\n</think>\n\n4"), U("And 3+3?")]})
+        out.append({"messages": [U("2+2?"), A("<think>\nsimple sum\n</think>\n\n4")], "options": {"add_generation_prompt": False}})
     if family == "gpt-oss":
         out.append({"messages": [{"role": "developer", "content": "Reply in JSON."}, U("List two colors.")], "options": {"reasoning_effort": "high"}})
+        out.append({"messages": [U("Book it.")], "tools": [NESTED_TOOL, BARE_TOOL], "options": {"reasoning_effort": "low"}})
     if family in ("mistral-v1", "mistral-v7-tekken"):
         out = [c for c in out if c.get("options", {}).get("add_generation_prompt", True)]   # mistral-common has no such switch
         # mistral-common strips nothing; its validator wants the last message from the user or assistant

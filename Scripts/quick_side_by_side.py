@@ -4,11 +4,12 @@
 
 The text is Scripts/corpus/* (prose, code, JSON, multilingual) repeated to about --megabytes MB.
 preflight's time is that of `count FILE` minus that of `count` on an empty file (process start
-and vocabulary load), best of --runs. Not a test: performance is measured, never asserted.
+and vocabulary load), best of --runs. Times are CPU times (user + system), which a busy machine
+disturbs less than wall-clock times. Not a test: performance is measured, never asserted.
 
 Usage: Scripts/quick_side_by_side.py [--preflight .build/release/preflight] [--megabytes 4] [names...]
 """
-import argparse, glob, json, os, subprocess, tempfile, time
+import argparse, glob, json, os, resource, subprocess, tempfile, time
 
 import tiktoken
 from tiktoken.load import load_tiktoken_bpe
@@ -29,10 +30,17 @@ def encoding(name):
     return tiktoken.Encoding(name=name + "_side", pat_str=entry["pattern"], mergeable_ranks=ranks, special_tokens={})
 
 
+def cpu_time():
+    """CPU seconds of this process plus its finished children: steadier than wall time on a busy machine."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def best(runs, fn):
     times = []
     for _ in range(runs):
-        start = time.perf_counter(); result = fn(); times.append(time.perf_counter() - start)
+        start = cpu_time(); result = fn(); times.append(cpu_time() - start)
     return min(times), result
 
 

@@ -15,6 +15,9 @@ struct PreflightCommand: AsyncParsableCommand {
             ModelsCommand.self,
             CheckCommand.self,
             ValidateCommand.self,
+            CostCommand.self,
+            ForecastCommand.self,
+            RunCommand.self,
         ]
     )
 

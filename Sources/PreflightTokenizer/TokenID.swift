@@ -20,7 +20,7 @@ public struct TokenID: RawRepresentable, Hashable, Comparable, Sendable, Codable
     /// Orders ids numerically.
     public static func < (lhs: TokenID, rhs: TokenID) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Encodes as a bare JSON number.
+    /// Decodes from a bare JSON number.
     public init(from decoder: any Swift.Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(UInt32.self)
     }

@@ -40,6 +40,7 @@ import Testing
         let names = Set(try JSONDecoder().decode(Manifest.self, from: data).tokenizers.map(\.name))
         #expect(names.isSuperset(of: ["o200k_base", "o200k_harmony", "cl100k_base", "llama3", "llama4", "llama2",
                                       "mistral-v1", "tekken", "qwen2", "gemma3", "bert-base-uncased"]))
+        #expect(Set(BundledTokenizers.names) == names, "the engine's registry and the manifest disagree")
         for model in catalog.models {
             switch model.tokenizerExactness {
             case .none:
@@ -49,6 +50,13 @@ import Testing
                 #expect(names.contains(name), "\(model.id) names tokenizer '\(name)', which is not bundled")
             }
             #expect(!model.tokenizerNote.isEmpty, "\(model.id) gives no reason for its tokenizer")
+        }
+    }
+
+    @Test func everyNamedTokenizerLoads() throws {
+        for name in Set(catalog.models.compactMap(\.tokenizer)).sorted() {
+            let tokenizer = try BundledTokenizers.tokenizer(named: name)
+            #expect(tokenizer.count(of: "Hello, world") > 0, "\(name) counts nothing")
         }
     }
 

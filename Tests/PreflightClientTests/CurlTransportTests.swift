@@ -80,7 +80,7 @@ struct CurlTransportTests {
 
     @Test("a header value with a line break is refused before anything is sent")
     func headerInjection() async throws {
-        let server = try LoopbackServer(script: [.json("{}")], lifetime: 2)
+        let server = try LoopbackServer(script: [.json("{}")])
         defer { server.stop() }
         let request = HTTPRequest(method: "POST", url: server.baseURL, headers: [HTTPHeader("X-Bad", "a\r\nInjected: 1")])
         await #expect(throws: TransportError.invalidHeader(name: "X-Bad")) {

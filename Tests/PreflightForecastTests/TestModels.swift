@@ -26,6 +26,7 @@ enum TestModels {
 
     static let embedder = ForecastModel(
         id: "test/embedder", task: "text-embeddings", contextWindow: 512, requestsPerMinuteLimit: 3000, defaultMaxTokens: nil,
+        generatesTokens: false,
         rateCard: RateCard(modelID: "test/embedder", rates: [UnitRate(unit: .inputTokens, neuronsPerQuote: Neurons(6058))]),
         tokenCounter: nil)
 

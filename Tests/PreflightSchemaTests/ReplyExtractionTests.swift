@@ -80,6 +80,28 @@ struct ReplyExtractionTests {
         #expect(json.repairs.map(\.byteOffsets) == [[17, 27]])
     }
 
+    @Test("a footnote like [1] in prose does not win over the answer")
+    func longestCandidate() throws {
+        let json = try #require(found("As noted in [1], the result is {\"ok\": true, \"items\": [1, 2]}."))
+        #expect(json.value == ["ok": true, "items": [1, 2]])
+        #expect(json.otherCandidates.count == 1)
+    }
+
+    @Test("a broken value is reported, not a fragment of it")
+    func noFragments() {
+        let outcome = ReplyExtraction.extract(from: #"{"a": {"b": 1}, "c": tru}"#)
+        guard case .invalid = outcome else {
+            Issue.record("expected invalid, got \(outcome)")
+            return
+        }
+        let fenced = ReplyExtraction.extract(from: "```json\n{\"a\": {\"b\": 1},}\n```")
+        guard case .invalid(let method, _, _) = fenced else {
+            Issue.record("expected invalid, got \(fenced)")
+            return
+        }
+        #expect(method == .fencedJSON)
+    }
+
     @Test("no JSON at all")
     func notFound() {
         #expect(ReplyExtraction.extract(from: "I cannot help with that.") == .notFound)

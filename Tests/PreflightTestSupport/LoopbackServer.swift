@@ -44,7 +44,11 @@ public final class LoopbackServer: Sendable {
     public var isFinished: Bool { state.withLock { $0.finished } }
 
     /// Binds 127.0.0.1 on an ephemeral port and starts serving `script` on a dedicated thread.
-    public init(script: [LoopbackResponse], lifetime: Double = 30) throws {
+    ///
+    /// `lifetime` is only a safety net (the server normally ends when its script is used up or
+    /// `stop()` is called); it is long because a loaded machine running the whole suite in parallel
+    /// can leave a test waiting for a thread for tens of seconds between two requests.
+    public init(script: [LoopbackResponse], lifetime: Double = 600) throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw SetupError.socket(call: "socket", errno: errno) }
         var address = sockaddr_in()

@@ -83,8 +83,8 @@ struct BytePairModelTests {
         ]
         for round in 0..<300 {
             let alphabet = alphabets[round % alphabets.count]
-            // Lengths on both sides of the 64-byte cut between the rescan and the heap.
-            let length = [1, 2, 5, 17, 63, 64, 65, 130, 400][round % 9]
+            // Lengths on both sides of the cut between the rescan and the heap (BytePairModel.rescanLimit).
+            let length = [1, 2, 5, 17, 23, 24, 25, 63, 64, 65, 130, 400][round % 12]
             let piece = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
             let expected = Self.referenceMerge(piece, vocabulary: model.vocabulary)
             #expect(model.encode(piece: piece) == expected, "\(name) round \(round) length \(length)")

@@ -3,51 +3,28 @@ import PreflightCatalog
 import PreflightTokenizer
 import Testing
 
-/// The three kinds of committed fixture (see Fixtures/README.md): the raw encoding, specials
-/// honoured, and BOS/CLS-SEP added.
-enum FixtureVariant: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case raw = ""
-    case special = ".special"
-    case bos = ".bos"
-
-    var testDescription: String { self == .raw ? "raw" : String(rawValue.dropFirst()) }
-    var policy: SpecialTokenPolicy { self == .special ? .honored : .plainText }
-    var addsSpecialTokens: Bool { self == .bos }
-}
-
-/// Compares every fixture line of `name` + `variant` with the tokenizer, counting and encoding;
-/// records the first mismatching index of each failing line with its text.
-func expectFixtureParity(_ name: String, _ variant: FixtureVariant) throws {
-    let lines = try Fixtures.lines("\(name)\(variant.rawValue).jsonl")
-    #expect(!lines.isEmpty, "no fixture lines for \(name)\(variant.rawValue)")
-    let tokenizer = try BundledTokenizers.tokenizer(named: name)
-    var matched = 0
-    for (number, line) in lines.enumerated() {
-        let got = tokenizer.encode(line.text, specialTokens: variant.policy, addingSpecialTokens: variant.addsSpecialTokens)
-            .map(\.rawValue)
-        if got == line.ids {
-            matched += 1
-            if !variant.addsSpecialTokens {
-                #expect(tokenizer.count(of: line.text, specialTokens: variant.policy) == got.count)
-            }
-            continue
-        }
-        let index = zip(got, line.ids).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-            ?? min(got.count, line.ids.count)
-        let want = index < line.ids.count ? String(line.ids[index]) : "end"
-        let have = index < got.count ? String(got[index]) : "end"
-        Issue.record("\(name)\(variant.rawValue) line \(number + 1) \(line.text.prefix(80).debugDescription): first mismatch at index \(index): want \(want), got \(have)")
+extension ParityTests {
+    /// Runs the shared fixture comparison (raw, special or BOS) for one bundled tokenizer.
+    static func expectFixtureParity(_ fixture: Fixture) throws {
+        let lines = try Fixtures.lines(fixture.file)
+        #expect(!lines.isEmpty, "no fixture lines in \(fixture.file)")
+        let tokenizer = try BundledTokenizers.tokenizer(named: fixture.name)
+        try ParityTests().expectParity(tokenizer, lines, name: fixture.file, variant: fixture.variant)
     }
-    #expect(matched == lines.count, "\(name)\(variant.rawValue): \(matched)/\(lines.count)")
+
+    /// The raw, special and BOS fixtures of `names`.
+    static func allVariants(of names: [String]) -> [Fixture] {
+        names.flatMap { name in Variant.allCases.map { Fixture(name: name, variant: $0) } }
+    }
 }
 
 /// SentencePiece BPE families against sentencepiece 0.2.3's ids for every committed fixture.
 struct SentencePieceParityTests {
     static let families = ["llama2", "mistral-v1", "gemma3"]
 
-    @Test(arguments: families, FixtureVariant.allCases)
-    func matchesSentencePiece(_ name: String, _ variant: FixtureVariant) throws {
-        try expectFixtureParity(name, variant)
+    @Test(arguments: ParityTests.allVariants(of: families))
+    func matchesSentencePiece(_ fixture: ParityTests.Fixture) throws {
+        try ParityTests.expectFixtureParity(fixture)
     }
 
     /// R3: `[INST]` is plain text for the Mistral v1 model (add_dummy_prefix on).
@@ -74,5 +51,21 @@ struct SentencePieceParityTests {
         #expect(total == tokenizer.encode(text).count)
         #expect(tokenizer.count(of: text, upTo: total) == .exact(total))
         #expect(tokenizer.count(of: text, upTo: 100) == .exceeds(100))
+    }
+}
+
+/// The manifest's special tokens for a SentencePiece tokenizer are its model's CONTROL pieces,
+/// at the same ids (so `--allow-special` can match every one of them).
+@Test(arguments: SentencePieceParityTests.families)
+func controlPiecesAreManifestSpecialTokens(_ name: String) throws {
+    let tokenizer = try BundledTokenizers.tokenizer(named: name)
+    guard case .sentencePiece(let model) = tokenizer.model else {
+        Issue.record("\(name) is not a SentencePiece tokenizer")
+        return
+    }
+    let controls = model.controlPieces
+    #expect(!controls.isEmpty)
+    for (text, id) in controls {
+        #expect(tokenizer.id(ofSpecialToken: text)?.rawValue == id, "\(name): \(text)")
     }
 }

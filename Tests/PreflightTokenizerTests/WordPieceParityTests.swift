@@ -4,9 +4,9 @@ import Testing
 
 /// BERT uncased WordPiece against Hugging Face tokenizers' `BertWordPieceTokenizer` ids.
 struct WordPieceParityTests {
-    @Test(arguments: FixtureVariant.allCases)
-    func matchesHuggingFace(_ variant: FixtureVariant) throws {
-        try expectFixtureParity("bert-base-uncased", variant)
+    @Test(arguments: ParityTests.allVariants(of: ["bert-base-uncased"]))
+    func matchesHuggingFace(_ fixture: ParityTests.Fixture) throws {
+        try ParityTests.expectFixtureParity(fixture)
     }
 
     @Test func addsClassifierAndSeparator() throws {

@@ -63,10 +63,11 @@ struct CheckCommand: ParsableCommand {
         let check: PreflightCheck
         var counter: (@Sendable (String, Int) -> TokenCount)?
         if let name = spec.tokenizer, spec.task.takesTokenPrompt {
-            let tokenizer = try TokenizerLoading.tokenizer(named: name)
+            let tokenizer = try BundledTokenizers.tokenizer(named: name)
             let count: @Sendable (String, Int) -> TokenCount = { tokenizer.count(of: $0, upTo: $1) }
             counter = count
             check = spec.check(TokenCountSource(text: prompt, counting: count), maxTokens: maxTokens)
+                .adding(warning: Self.templateNote(for: spec))
         } else {
             check = spec.check(TokenCountSource(text: prompt) { _, limit in .exceeds(limit) }, maxTokens: maxTokens)
         }
@@ -77,6 +78,22 @@ struct CheckCommand: ParsableCommand {
             }
         }
         try report(check)
+    }
+
+    /// What one request costs with this prompt and the reserved `max_tokens` as the reply (the worst
+    /// case), or `nil` when the request would be refused (it does not fit) or the model has no published price.
+    private static func estimate(for check: PreflightCheck) throws -> CostEstimate? {
+        guard check.verdict == .fits, let promptTokens = check.promptTokens else { return nil }
+        let rateCard = try Catalog.bundled().model(id: check.modelID).rateCard
+        guard rateCard.isPriced else { return nil }
+        return rateCard.estimate(BillableUsage(inputTokens: promptTokens, outputTokens: check.maxTokens))
+    }
+
+    /// A note that a plain prompt is counted as given, before Workers AI wraps it in the chat template.
+    private static func templateNote(for spec: ModelSpec) -> String? {
+        spec.task.generatesTokens
+            ? "counted as plain text: Workers AI wraps a prompt in the model's chat template (a few more tokens) unless raw is set; use --messages for the exact chat count"
+            : nil
     }
 
     /// `--messages`: the chat rendered through the model's template, counted exactly.
@@ -92,14 +109,15 @@ struct CheckCommand: ParsableCommand {
         }
         let chosen = try ChatInput.template(explicit: template, modelID: spec.id, tokenizer: name)
         let prompt = try chat.renderedPrompt(for: chosen)
-        let tokenizer = try TokenizerLoading.tokenizer(named: name)
+        let tokenizer = try BundledTokenizers.tokenizer(named: name)
         return spec.check(try TokenCountSource(prompt: prompt, tokenizer: tokenizer), maxTokens: maxTokens)
     }
 
     private func report(_ check: PreflightCheck) throws {
+        let estimate = try Self.estimate(for: check)
         switch format {
-        case .json: try JSONOutput.printLine(CheckReport(check))
-        case .text: print(CheckReport.text(check, trimmedTo: check.verdict == .overflows ? trimmedOutput : nil))
+        case .json: try JSONOutput.printLine(CheckReport(check, estimate: estimate))
+        case .text: print(CheckReport.text(check, estimate: estimate, trimmedTo: check.verdict == .overflows ? trimmedOutput : nil))
         }
         switch check.verdict {
         case .fits: return

@@ -4,8 +4,13 @@ import PreflightCatalog
 /// `preflight check --format json`: one object, every key present (nulls included).
 struct CheckReport: Encodable {
     let check: PreflightCheck
+    /// One request's cost with the reserved `max_tokens` as the reply; `nil` when unpriced or uncounted.
+    let estimate: CostEstimate?
 
-    init(_ check: PreflightCheck) { self.check = check }
+    init(_ check: PreflightCheck, estimate: CostEstimate? = nil) {
+        self.check = check
+        self.estimate = estimate
+    }
 
     enum CodingKeys: String, CodingKey {
         case fits, verdict, model, tokenizer, exact, reason, warnings, characters
@@ -18,6 +23,8 @@ struct CheckReport: Encodable {
         case overflowTokens = "overflow_tokens"
         case promptBudgetTokens = "prompt_budget_tokens"
         case legacyCharacterLimitExceeded = "legacy_character_limit_exceeded"
+        case estimatedNeurons = "estimated_neurons"
+        case estimatedUSD = "estimated_usd"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -39,10 +46,12 @@ struct CheckReport: Encodable {
         try c.encode(check.overflowTokens, forKey: .overflowTokens)
         try c.encode(check.promptBudgetTokens, forKey: .promptBudgetTokens)
         try c.encode(check.legacyCharacterLimitExceeded, forKey: .legacyCharacterLimitExceeded)
+        try c.encode(estimate?.neurons, forKey: .estimatedNeurons)
+        try c.encode(estimate?.dollars, forKey: .estimatedUSD)
     }
 
     /// The human report.
-    static func text(_ check: PreflightCheck, trimmedTo trimmedPath: String?) -> String {
+    static func text(_ check: PreflightCheck, estimate: CostEstimate? = nil, trimmedTo trimmedPath: String?) -> String {
         var lines: [String] = []
         let counted = check.promptTokens.map { (check.promptTokensIsLowerBound ? "more than \($0 - 1)" : "\($0)") } ?? "?"
         let how = [check.tokenizer, check.exact ? "exact" : "approximate"].compactMap { $0 }.joined(separator: ", ")
@@ -63,6 +72,10 @@ struct CheckReport: Encodable {
             lines.append("  cut \(atLeast)\(check.overflowTokens) prompt tokens" +
                 (check.promptBudgetTokens.map { $0 > 0 ? " (keep at most \($0)), or lower --max-tokens" : ", and lower --max-tokens below the window" } ?? ""))
             if let trimmedPath { lines.append("  wrote the longest prefix that fits to \(trimmedPath)") }
+        }
+        if let estimate {
+            lines.append("  cost             \(estimate.neuronsPerRequest) neurons = \(estimate.dollars) per request"
+                + " (prompt + \(check.maxTokens) reply tokens, before the free allocation)")
         }
         lines.append("  legacy 6,144-character rule: \(check.legacyCharacterLimitExceeded ? "would have refused it" : "passes") (\(check.characterCount) characters)")
         lines += check.warnings.map { "  warning: \($0)" }

@@ -15,6 +15,15 @@ struct ModelListing: Encodable {
             case unit, usd, neurons, variant
             case publishedUnit = "published_unit"
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(unit, forKey: .unit)
+            try c.encode(publishedUnit, forKey: .publishedUnit)
+            try c.encode(usd, forKey: .usd)
+            try c.encode(neurons, forKey: .neurons)
+            try c.encode(variant, forKey: .variant)
+        }
     }
 
     let id: String

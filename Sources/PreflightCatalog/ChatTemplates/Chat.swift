@@ -6,7 +6,9 @@ public struct Chat: Sendable, Equatable {
     /// The conversation, in order.
     public var messages: [ChatMessage]
     /// Function definitions the model may call, in the OpenAI shape
-    /// (`{"type": "function", "function": {"name", "description", "parameters"}}`).
+    /// (`{"type": "function", "function": {"name", "description", "parameters"}}`). An empty list
+    /// means no tools. Templates without a place for tools (Llama 2, Llama 3.0, Gemma 3, Mistral v1,
+    /// BERT) leave them out of the prompt, as their references do.
     public var tools: [ChatTool]
     /// The requested reply format (`{"type": "json_schema", …}`), kept as given. None of the bundled
     /// templates prints it into the prompt: servers apply it while decoding.

@@ -9,6 +9,8 @@ public enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     case roleNotAllowed(pointer: String, role: String, template: ChatTemplate, allowed: [String])
     /// The template cannot express this chat (roles out of order, tools it has no place for, …).
     case notRenderable(pointer: String, template: ChatTemplate, reason: String)
+    /// The model's chat template is not one Preflight reproduces; name one explicitly.
+    case noTemplate(modelID: String)
     /// The tokenizer lacks a special token the rendered prompt needs: template and tokenizer do not match.
     case missingSpecialToken(String)
 
@@ -22,6 +24,8 @@ public enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(Self.display(pointer)): role '\(role)' is not allowed by the \(template.rawValue) template (\(allowed.joined(separator: ", ")))"
         case .notRenderable(let pointer, let template, let reason):
             return "\(Self.display(pointer)): the \(template.rawValue) template cannot render this: \(reason)"
+        case .noTemplate(let modelID):
+            return "\(modelID): no exact chat template is known for this model; pass one of \(ChatTemplate.allCases.map(\.rawValue).joined(separator: ", "))"
         case .missingSpecialToken(let token):
             return "the tokenizer has no special token '\(token)' that this chat template needs; count with the model's own tokenizer"
         }

@@ -40,13 +40,15 @@ public struct ChatPrompt: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Appends text to the current text piece (or starts one): the reference encodes the whole run at once.
+    /// - Complexity: amortized O(m), m = the length of `text`.
     mutating func appendText(_ text: String) {
         guard !text.isEmpty else { return }
-        if case .text(let previous)? = segments.last {
-            segments[segments.count - 1] = .text(previous + text)
-        } else {
+        guard case .text? = segments.last, case .text(var run) = segments.removeLast() else {
             segments.append(.text(text))
+            return
         }
+        run += text  // the run is uniquely referenced once removed, so this appends in place
+        segments.append(.text(run))
     }
 
     /// Appends text as a piece of its own: the reference encodes it in a separate call.

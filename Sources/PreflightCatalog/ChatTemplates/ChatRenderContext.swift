@@ -22,12 +22,10 @@ struct ChatRenderContext {
         }
     }
 
-    /// Throws when the chat has tools or tool calls and this template has no place for them.
-    func requireNoTools() throws(ChatError) {
-        if !chat.tools.isEmpty {
-            let pointer = chat.messagesPointer.isEmpty ? "" : "/tools"
-            throw .notRenderable(pointer: pointer, template: template, reason: "it has no place for tool definitions")
-        }
+    /// Throws when a message carries tool calls and this template has no place for them. Tool
+    /// definitions are not checked: templates without a place for them (Llama 2, Llama 3.0,
+    /// Gemma 3, Mistral v1) leave them out of the prompt, and so does the rendering here.
+    func requireNoToolCalls() throws(ChatError) {
         for (index, message) in messages.enumerated() where !message.toolCalls.isEmpty {
             throw .notRenderable(pointer: chat.pointer(toMessage: index) + "/tool_calls", template: template,
                                  reason: "it has no place for tool calls")

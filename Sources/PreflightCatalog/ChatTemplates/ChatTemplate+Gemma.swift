@@ -6,7 +6,7 @@ extension ChatRenderContext {
     /// user turn. Roles must alternate, starting with the user.
     mutating func renderGemma3() throws(ChatError) {
         try requireRoles([.system, .user, .assistant])
-        try requireNoTools()
+        try requireNoToolCalls()
         var prefix = ""
         var start = 0
         if messages[0].role == .system {
@@ -36,7 +36,7 @@ extension ChatRenderContext {
     /// BERT embeddings (bge): an embedding request embeds each text alone, so each message's
     /// content becomes `[CLS]` + text + `[SEP]`; roles are ignored.
     mutating func renderBERT() throws(ChatError) {
-        try requireNoTools()
+        try requireNoToolCalls()
         for message in messages {
             prompt.appendSpecial("[CLS]")
             prompt.appendSeparateText(message.text)

@@ -16,7 +16,8 @@ extension ChatRenderContext {
         let hasTools = !chat.tools.isEmpty
         var system = "You are ChatGPT, a large language model trained by OpenAI.\n"
         system += "Knowledge cutoff: 2024-06\n"
-        system += "Current date: \((options.date ?? ChatDate.today()).description)\n\n"
+        if options.includesDate { system += "Current date: \((options.date ?? ChatDate.today()).description)\n" }
+        system += "\n"
         system += "Reasoning: \(options.reasoningEffort.rawValue)\n\n"
         system += "# Valid channels: analysis, commentary, final. Channel must be included for every message."
         if hasTools { system += "\nCalls to these tools must go to the commentary channel: 'functions'." }
@@ -54,8 +55,16 @@ extension ChatRenderContext {
                 for call in message.toolCalls {
                     let arguments: String
                     if case .string(let raw) = call.arguments { arguments = raw } else { arguments = call.arguments.pythonJSON() }
-                    appendHarmonyMessage(header: "assistant to=functions.\(call.name)", channel: "commentary json",
-                                         body: arguments, end: "<|call|>")
+                    // As the model writes a call, and as harmony renders content type "<|constrain|>json".
+                    prompt.appendSpecial("<|start|>")
+                    prompt.appendText("assistant to=functions.\(call.name)")
+                    prompt.appendSpecial("<|channel|>")
+                    prompt.appendText("commentary ")
+                    prompt.appendSpecial("<|constrain|>")
+                    prompt.appendText("json")
+                    prompt.appendSpecial("<|message|>")
+                    prompt.appendText(arguments)
+                    prompt.appendSpecial("<|call|>")
                     lastCallName = call.name
                 }
             }
@@ -78,30 +87,22 @@ extension ChatRenderContext {
         prompt.appendSpecial(end)
     }
 
-    /// `## functions\n\nnamespace functions {\n\n// description\ntype name = (_: {\n…}) => any;\n\n} // namespace functions`
+    /// `## functions\n\nnamespace functions {\n\n// description\ntype name = (_: {\n…}) => any;\n\n} // namespace functions`,
+    /// laid out as openai-harmony prints JSON Schemas as TypeScript (nested objects indented by four
+    /// spaces, `oneOf` variants as `\n | type` lines, defaults as `// default:` comments).
     private func harmonyNamespace(_ tools: [ChatTool]) -> String {
         var out = "## functions\n\nnamespace functions {\n\n"
         for tool in tools {
             if let summary = tool.summary { out += "// " + summary + "\n" }
             out += "type " + tool.name + " = "
-            let parameters = tool.parameters ?? .object([])
-            guard let properties = parameters["properties"]?.objectMembers, !properties.isEmpty else {
+            guard let parameters = tool.parameters, parameters != .null else {
                 out += "() => any;\n\n"
                 continue
             }
-            let required = requiredNames(parameters)
             out += "(_: {\n"
-            for (name, spec) in properties {
-                if let description = spec["description"]?.stringValue { out += "// " + description + "\n" }
-                out += name + (required.contains(name) ? "" : "?") + ": " + typeScriptType(spec)
-                if let defaultValue = spec["default"] {
-                    if spec["enum"] != nil, let text = defaultValue.stringValue {
-                        out += ", // default: " + text
-                    } else {
-                        out += ", // default: " + defaultValue.pythonJSON()
-                    }
-                }
-                out += ",\n"
+            let required = requiredNames(parameters)
+            for (name, spec) in parameters["properties"]?.objectMembers ?? [] {
+                out += harmonyProperty(name, spec, isRequired: required.contains(name), indent: "")
             }
             out += "}) => any;\n\n"
         }
@@ -112,39 +113,53 @@ extension ChatRenderContext {
         (schema["required"]?.arrayElements ?? []).compactMap(\.stringValue)
     }
 
-    /// A JSON Schema as the TypeScript type harmony prints for it.
-    private func typeScriptType(_ spec: ChatJSON) -> String {
+    /// One property line: its description as a comment, `name?: type`, a default comment, `,\n`.
+    private func harmonyProperty(_ name: String, _ spec: ChatJSON, isRequired: Bool, indent: String) -> String {
+        var out = ""
+        if let description = spec["description"]?.stringValue { out += indent + "// " + description + "\n" }
+        out += indent + name + (isRequired ? "" : "?") + ":"
+        if let variants = spec["oneOf"]?.arrayElements {
+            for variant in variants {
+                out += "\n" + indent + " | " + typeScriptType(variant, indent: indent + "   ")
+                if let description = variant["description"]?.stringValue { out += " // " + description }
+            }
+            out += "\n" + indent
+        } else {
+            out += " " + typeScriptType(spec, indent: indent + "    ")
+        }
+        guard let defaultValue = spec["default"] else { return out + ",\n" }
+        if spec["enum"] != nil, let text = defaultValue.stringValue {
+            return out + ", // default: " + text + "\n"
+        }
+        return out + ", // default: " + defaultValue.pythonJSON() + "\n"
+    }
+
+    /// A JSON Schema as the TypeScript type harmony prints; `indent` is where nested members go.
+    private func typeScriptType(_ spec: ChatJSON, indent: String) -> String {
         let nullable = spec["nullable"] == .bool(true) ? " | null" : ""
         if let types = spec["type"]?.arrayElements {
             return types.compactMap(\.stringValue).joined(separator: " | ")
         }
-        if let variants = spec["oneOf"]?.arrayElements {
-            if variants.count > 1 && variants.contains(where: { $0["type"]?.stringValue == "object" }) { return "any" }
-            return variants.map(typeScriptType).joined(separator: " | ")
-        }
         switch spec["type"]?.stringValue {
         case "array":
-            guard let items = spec["items"], items != .null else { return "any[]" + nullable }
-            switch items["type"]?.stringValue {
-            case "string": return "string[]" + nullable
-            case "number", "integer": return "number[]" + nullable
-            case "boolean": return "boolean[]" + nullable
-            default:
-                let inner = typeScriptType(items)
-                return (inner == "object | object" || inner.unicodeScalars.count > 50 ? "any[]" : inner + "[]") + nullable
-            }
+            guard let items = spec["items"], items != .null else { return "Array<any>" + nullable }
+            return typeScriptType(items, indent: indent) + "[]" + nullable
         case "string":
             if let values = spec["enum"]?.arrayElements {
-                return values.map { "\"" + ($0.stringValue ?? $0.pythonJSON()) + "\"" }.joined(separator: " | ")
+                return values.map { "\"" + ($0.stringValue ?? $0.pythonJSON()) + "\"" }.joined(separator: " | ") + nullable
             }
             return "string" + nullable
-        case "number", "integer": return "number"
-        case "boolean": return "boolean"
+        case "number", "integer": return "number" + nullable
+        case "boolean": return "boolean" + nullable
         case "object":
-            guard let properties = spec["properties"]?.objectMembers, !properties.isEmpty else { return "object" }
+            var out = ""
+            if let description = spec["description"]?.stringValue { out += indent + "// " + description + "\n" }
+            out += "{\n"
             let required = requiredNames(spec)
-            let fields = properties.map { $0.key + (required.contains($0.key) ? "" : "?") + ": " + typeScriptType($0.value) }
-            return "{\n" + fields.joined(separator: ", ") + "}"
+            for (name, member) in spec["properties"]?.objectMembers ?? [] {
+                out += harmonyProperty(name, member, isRequired: required.contains(name), indent: indent)
+            }
+            return out + indent + "}" + nullable
         default:
             return "any"
         }

@@ -1,6 +1,6 @@
 // Meta's templates. Sources: Llama 2 and Llama 3 (3.0) from the models' tokenizer_config.json;
 // Llama 3.1/3.2 from llama.cpp models/templates/meta-llama-Llama-3.{1,2}-*.jinja; Llama 4 from
-// Llama-4-Scout-17B-16E-Instruct (its tool-free part). Comments quote the Jinja being mirrored.
+// transformers 5.24.0 models/llama4/processing_llama4.py. Comments quote the Jinja being mirrored.
 
 extension ChatRenderContext {
     /// `{{ bos_token + '[INST] ' + content.strip() + ' [/INST]' }}` per user turn,
@@ -8,7 +8,7 @@ extension ChatRenderContext {
     /// becomes `<<SYS>>\n…\n<</SYS>>\n\n` in front of the first user turn.
     mutating func renderLlama2() throws(ChatError) {
         try requireRoles([.system, .user, .assistant])
-        try requireNoTools()
+        try requireNoToolCalls()
         let hasSystem = messages[0].role == .system
         let start = hasSystem ? 1 : 0
         for index in start..<messages.count where messages[index].role == .system {
@@ -35,7 +35,7 @@ extension ChatRenderContext {
     /// + `content | trim` + `<|eot_id|>`.
     mutating func renderLlama3() throws(ChatError) {
         try requireRoles([.system, .user, .assistant, .tool, .ipython])
-        try requireNoTools()
+        try requireNoToolCalls()
         prompt.appendSpecial("<|begin_of_text|>")
         for message in messages {
             appendLlama3Turn(role: message.role.rawValue, body: PythonText.strip(message.text))
@@ -70,13 +70,7 @@ extension ChatRenderContext {
                                      reason: "tools go into the first user message, and there is none")
             }
             appendLlama3Header("user")
-            prompt.appendText("Given the following functions, please respond with a JSON for a function call ")
-            prompt.appendText("with its proper arguments that best answers the given prompt.\n\n")
-            prompt.appendText("Respond in the format {\"name\": function name, \"parameters\": dictionary of argument name and its value}.")
-            prompt.appendText("Do not use variables.\n\n")
-            for tool in chat.tools {
-                prompt.appendText(tool.definition.pythonJSON(indent: 4) + "\n\n")
-            }
+            appendLlamaToolPreamble()
             prompt.appendText(PythonText.strip(messages[index].text))
             prompt.appendSpecial("<|eot_id|>")
             index += 1
@@ -106,26 +100,75 @@ extension ChatRenderContext {
         if options.addsGenerationPrompt { appendLlama3Header("assistant") }
     }
 
-    /// Llama 4: `<|begin_of_text|>`, the system message (trimmed) in its own turn, then
-    /// `<|header_start|>role<|header_end|>\n\n` + content + `<|eot|>` per message.
+    /// Llama 4: `<|begin_of_text|>`, a user-supplied system message (trimmed; "Environment: ipython"
+    /// first when there are tools) in its own turn, tools in the first user turn as for Llama 3.1,
+    /// then `<|header_start|>role<|header_end|>\n\n` + content + `<|eot|>` per message; a tool call
+    /// is `<|python_start|>{content}<|python_end|>` + `{"name": …, "parameters": …}` per call;
+    /// a tool result is an `ipython` turn printed through `tojson`.
     mutating func renderLlama4() throws(ChatError) {
-        try requireRoles([.system, .user, .assistant])
-        try requireNoTools()
+        try requireRoles([.system, .user, .assistant, .tool, .ipython])
+        let hasTools = !chat.tools.isEmpty
         prompt.appendSpecial("<|begin_of_text|>")
-        var start = 0
+        var index = 0
         if messages[0].role == .system {
-            appendLlama4Turn(role: "system", body: PythonText.strip(messages[0].text))
-            start = 1
+            appendLlama4Header("system")
+            if hasTools { prompt.appendText("Environment: ipython\n") }
+            prompt.appendText(PythonText.strip(messages[0].text))
+            prompt.appendSpecial("<|eot|>")
+            index = 1
         }
-        for message in messages[start...] {
-            appendLlama4Turn(role: message.role.rawValue, body: message.text)
+        if hasTools {
+            guard index < messages.count else {
+                throw .notRenderable(pointer: chat.messagesPointer, template: template,
+                                     reason: "tools go into the first user message, and there is none")
+            }
+            appendLlama4Header("user")
+            appendLlamaToolPreamble()
+            prompt.appendText(PythonText.strip(messages[index].text))
+            prompt.appendSpecial("<|eot|>")
+            index += 1
         }
-        if options.addsGenerationPrompt {
-            prompt.appendSpecial("<|header_start|>")
-            prompt.appendText("assistant")
-            prompt.appendSpecial("<|header_end|>")
-            prompt.appendText("\n\n")
+        while index < messages.count {
+            let message = messages[index]
+            if message.role == .tool || message.role == .ipython {
+                appendLlama4Header("ipython")
+                prompt.appendText(ChatJSON.string(message.text).pythonJSON())
+                prompt.appendSpecial("<|eot|>")
+            } else if !message.toolCalls.isEmpty {
+                appendLlama4Header("assistant")
+                prompt.appendSpecial("<|python_start|>")
+                prompt.appendText(message.text)
+                prompt.appendSpecial("<|python_end|>")
+                for call in message.toolCalls {
+                    prompt.appendText("{\"name\": \"" + call.name + "\", \"parameters\": " + call.arguments.pythonJSON() + "}")
+                }
+                prompt.appendSpecial("<|eot|>")
+            } else {
+                appendLlama4Header(message.role.rawValue)
+                prompt.appendText(message.text)
+                prompt.appendSpecial("<|eot|>")
+            }
+            index += 1
         }
+        if options.addsGenerationPrompt { appendLlama4Header("assistant") }
+    }
+
+    /// The tool instructions Llama 3.1 and Llama 4 put at the top of the first user message.
+    private mutating func appendLlamaToolPreamble() {
+        prompt.appendText("Given the following functions, please respond with a JSON for a function call ")
+        prompt.appendText("with its proper arguments that best answers the given prompt.\n\n")
+        prompt.appendText("Respond in the format {\"name\": function name, \"parameters\": dictionary of argument name and its value}.")
+        prompt.appendText("Do not use variables.\n\n")
+        for tool in chat.tools {
+            prompt.appendText(tool.definition.pythonJSON(indent: 4) + "\n\n")
+        }
+    }
+
+    private mutating func appendLlama4Header(_ role: String) {
+        prompt.appendSpecial("<|header_start|>")
+        prompt.appendText(role)
+        prompt.appendSpecial("<|header_end|>")
+        prompt.appendText("\n\n")
     }
 
     private mutating func appendLlama3Header(_ role: String) {
@@ -141,11 +184,4 @@ extension ChatRenderContext {
         prompt.appendSpecial("<|eot_id|>")
     }
 
-    private mutating func appendLlama4Turn(role: String, body: String) {
-        prompt.appendSpecial("<|header_start|>")
-        prompt.appendText(role)
-        prompt.appendSpecial("<|header_end|>")
-        prompt.appendText("\n\n" + body)
-        prompt.appendSpecial("<|eot|>")
-    }
 }

@@ -9,7 +9,7 @@ extension ChatRenderContext {
     /// joined the same way, as mistral-common's normalizer does.
     mutating func renderMistralV1() throws(ChatError) {
         try requireRoles([.system, .user, .assistant])
-        try requireNoTools()
+        try requireNoToolCalls()
         let systemPrompt = messages.filter { $0.role == .system }.map(\.text).joined(separator: "\n\n")
         let turns = try mistralTurns(excludingSystem: true)
         var isFirstUser = true

@@ -8,24 +8,27 @@ extension ChatTemplate {
     }
 
     /// Which template each Workers AI model family uses. Keyed by the bundled tokenizer name, then
-    /// refined by the model id where one vocabulary serves several templates (Llama 3.0/3.1/3.2,
-    /// Qwen 2.5/3). A `nil` template marks families whose template is not reproduced exactly here
-    /// (Llama Guard, QwQ, DeepSeek-R1 distills, ChatML fine-tunes of Mistral), so callers can refuse
-    /// rather than guess.
+    /// refined by the model id, since one vocabulary serves several templates (Llama 3.0/3.1/3.2,
+    /// Qwen 2.5/3, Mistral v1 and its ChatML or Zephyr fine-tunes). Models no rule names (Llama
+    /// Guard, Llama 3.2 Vision, Qwen 1.5, DeepSeek-R1 distills, Gemma 4, OpenHermes, Zephyr,
+    /// Starling, TinyLlama, SQLCoder, …) get `nil`: their templates are not reproduced here, and
+    /// callers refuse rather than guess.
     static let modelRules: [ModelRule] = [
-        ModelRule(tokenizer: "llama2", idContains: [], template: .llama2),
+        ModelRule(tokenizer: "llama2", idContains: ["llama-2-", "-chat"], template: .llama2),
         ModelRule(tokenizer: "llama3", idContains: ["guard"], template: nil),
-        ModelRule(tokenizer: "llama3", idContains: ["llama-3.1"], template: .llama3_1),
-        ModelRule(tokenizer: "llama3", idContains: ["llama-3.3"], template: .llama3_1),
-        ModelRule(tokenizer: "llama3", idContains: ["llama-3.2"], template: .llama3_2),
+        ModelRule(tokenizer: "llama3", idContains: ["vision"], template: nil),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.1-"], template: .llama3_1),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.3-"], template: .llama3_1),
+        ModelRule(tokenizer: "llama3", idContains: ["llama-3.2-"], template: .llama3_2),
         ModelRule(tokenizer: "llama3", idContains: ["llama-3-"], template: .llama3),
-        ModelRule(tokenizer: "llama4", idContains: [], template: .llama4),
-        ModelRule(tokenizer: "mistral-v1", idContains: ["mistral"], template: .mistralV1),
-        ModelRule(tokenizer: "tekken", idContains: [], template: .mistralTekkenV7),
-        ModelRule(tokenizer: "qwen2", idContains: ["qwen3"], template: .qwen3),
-        ModelRule(tokenizer: "qwen2", idContains: ["qwen2.5"], template: .qwen2_5),
-        ModelRule(tokenizer: "gemma3", idContains: ["embedding"], template: nil),
-        ModelRule(tokenizer: "gemma3", idContains: [], template: .gemma3),
+        ModelRule(tokenizer: "llama4", idContains: ["llama-4-"], template: .llama4),
+        ModelRule(tokenizer: "mistral-v1", idContains: ["mistral-7b-instruct"], template: .mistralV1),
+        ModelRule(tokenizer: "tekken", idContains: ["mistral-small-3"], template: .mistralTekkenV7),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwen3-", "-a3b"], template: .qwen3),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwen2.5-"], template: .qwen2_5),
+        ModelRule(tokenizer: "qwen2", idContains: ["qwq-"], template: .qwq),
+        ModelRule(tokenizer: "gemma3", idContains: ["gemma-3-"], template: .gemma3),
+        ModelRule(tokenizer: "gemma3", idContains: ["gemma-sea-lion-v4"], template: .gemma3),
         ModelRule(tokenizer: "o200k_harmony", idContains: ["gpt-oss"], template: .gptOSS),
         ModelRule(tokenizer: "o200k_base", idContains: ["gpt-oss"], template: .gptOSS),
         ModelRule(tokenizer: "bert-base-uncased", idContains: [], template: .bert),
@@ -52,7 +55,7 @@ extension ChatTemplate {
         case .llama4: return "llama4"
         case .mistralV1: return "mistral-v1"
         case .mistralTekkenV7: return "tekken"
-        case .qwen2_5, .qwen3: return "qwen2"
+        case .qwen2_5, .qwen3, .qwq: return "qwen2"
         case .gemma3: return "gemma3"
         case .gptOSS: return "o200k_harmony"
         case .bert: return "bert-base-uncased"

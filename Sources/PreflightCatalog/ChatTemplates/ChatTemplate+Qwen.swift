@@ -1,5 +1,5 @@
-// Qwen's ChatML templates, from llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja and
-// Qwen-Qwen3-0.6B.jinja. `<|im_start|>`/`<|im_end|>` are special tokens; the tool and think tags
+// Qwen's ChatML templates, from llama.cpp models/templates/Qwen-Qwen2.5-7B-Instruct.jinja,
+// Qwen-QwQ-32B.jinja and Qwen-Qwen3-0.6B.jinja. `<|im_start|>`/`<|im_end|>` are special tokens; the tool and think tags
 // are added tokens that Hugging Face splits out of the rendered string, so template-authored text
 // goes through `appendText(_:splittingOut:)`. Message content is plain text.
 
@@ -12,29 +12,48 @@ extension ChatRenderContext {
 
     /// Qwen 2.5: a system turn always (the default identity when none is given), tools listed in it.
     mutating func renderQwen25() throws(ChatError) {
+        try renderQwenChatML(defaultSystem: Self.qwenDefaultSystem, added: Self.qwen25AddedTokens, isQwQ: false)
+    }
+
+    /// QwQ (llama.cpp models/templates/Qwen-QwQ-32B.jinja): Qwen 2.5's layout without a default
+    /// system prompt; earlier assistant turns lose their reasoning (text up to `</think>`); the
+    /// generation prompt opens `<think>\n`, and closes it at once unless thinking is enabled (that
+    /// template treats an absent `enable_thinking` as false).
+    mutating func renderQwQ() throws(ChatError) {
+        try renderQwenChatML(defaultSystem: nil, added: Self.qwen3AddedTokens, isQwQ: true)
+    }
+
+    private mutating func renderQwenChatML(defaultSystem: String?, added: [String], isQwQ: Bool) throws(ChatError) {
         try requireRoles([.system, .user, .assistant, .tool])
-        let added = Self.qwen25AddedTokens
         let firstIsSystem = messages[0].role == .system
-        openChatMLTurn("system")
-        prompt.appendText(firstIsSystem ? messages[0].text : Self.qwenDefaultSystem)
+        let system = firstIsSystem ? messages[0].text : defaultSystem
         if !chat.tools.isEmpty {
+            openChatMLTurn("system")
+            prompt.appendText(system ?? "")
             prompt.appendText("\n\n" + Self.qwenToolsPreamble, splittingOut: added)
             for tool in chat.tools { prompt.appendText("\n" + tool.definition.pythonJSON()) }
             prompt.appendText(Self.qwenToolsPostamble, splittingOut: added)
+            closeChatMLTurn()
+        } else if let system {
+            appendChatMLTurn("system", system)
         }
-        closeChatMLTurn()
         for (index, message) in messages.enumerated() {
+            var content = message.text
+            if isQwQ, message.role == .assistant, index != messages.count - 1 {
+                let pieces = PythonText.split(content, separator: "</think>")
+                content = PythonText.lstrip(pieces[pieces.count - 1], ["\n"])
+            }
             switch message.role {
             case .user:
                 appendChatMLTurn("user", message.text)
             case .system where index > 0:
                 appendChatMLTurn("system", message.text)
             case .assistant where message.toolCalls.isEmpty:
-                appendChatMLTurn("assistant", message.text)
+                appendChatMLTurn("assistant", content)
             case .assistant:
                 prompt.appendSpecial("<|im_start|>")
                 prompt.appendText("assistant")
-                if !message.text.isEmpty { prompt.appendText("\n" + message.text) }
+                if !message.text.isEmpty { prompt.appendText("\n" + content) }
                 for call in message.toolCalls {
                     prompt.appendText("\n<tool_call>\n{\"name\": \"", splittingOut: added)
                     prompt.appendText(call.name + "\", \"arguments\": " + call.arguments.pythonJSON())
@@ -47,7 +66,9 @@ extension ChatRenderContext {
                 break  // the first system message, already printed
             }
         }
-        if options.addsGenerationPrompt { openChatMLTurn("assistant") }
+        guard options.addsGenerationPrompt else { return }
+        openChatMLTurn("assistant")
+        if isQwQ { prompt.appendText("<think>\n" + (options.enablesThinking ? "" : "</think>"), splittingOut: added) }
     }
 
     /// Qwen 3: no default system turn; assistant turns after the last real user query keep their

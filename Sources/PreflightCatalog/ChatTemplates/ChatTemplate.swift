@@ -27,6 +27,9 @@ public enum ChatTemplate: String, CaseIterable, Sendable, CustomStringConvertibl
     case qwen2_5 = "qwen2.5"
     /// Qwen 3 ChatML: no default system prompt, `<think>` handling, `enable_thinking`.
     case qwen3 = "qwen3"
+    /// QwQ ChatML: Qwen 2.5's layout without a default system prompt, reasoning dropped from history,
+    /// a generation prompt that opens `<think>`.
+    case qwq = "qwq"
     /// Gemma 3 turns: `<start_of_turn>user\n…<end_of_turn>\n`, the system prompt folded into the first user turn.
     case gemma3 = "gemma3"
     /// gpt-oss harmony: a system message (identity, knowledge cutoff, date, reasoning effort,
@@ -56,6 +59,7 @@ public enum ChatTemplate: String, CaseIterable, Sendable, CustomStringConvertibl
         case .mistralTekkenV7: try context.renderMistralTekkenV7()
         case .qwen2_5: try context.renderQwen25()
         case .qwen3: try context.renderQwen3()
+        case .qwq: try context.renderQwQ()
         case .gemma3: try context.renderGemma3()
         case .gptOSS: try context.renderHarmony()
         case .bert: try context.renderBERT()
@@ -89,13 +93,17 @@ public struct ChatRenderOptions: Sendable, Equatable {
     public var enablesThinking: Bool
     /// gpt-oss reasoning effort.
     public var reasoningEffort: ReasoningEffort
+    /// gpt-oss: whether the system message has a "Current date" line. openai-harmony prints it only
+    /// when the conversation has a start date; vLLM sets one, so the default is `true`.
+    public var includesDate: Bool
 
     /// Options with the reference renderers' defaults.
     public init(addsGenerationPrompt: Bool = true, date: ChatDate? = nil, enablesThinking: Bool = true,
-                reasoningEffort: ReasoningEffort = .medium) {
+                reasoningEffort: ReasoningEffort = .medium, includesDate: Bool = true) {
         self.addsGenerationPrompt = addsGenerationPrompt
         self.date = date
         self.enablesThinking = enablesThinking
         self.reasoningEffort = reasoningEffort
+        self.includesDate = includesDate
     }
 }

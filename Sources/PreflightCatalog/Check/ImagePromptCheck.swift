@@ -20,10 +20,11 @@ public struct ImagePromptCheck: Sendable, Equatable {
 extension ModelSpec {
     /// Checks an image model's prompt length and step count against the bounds its docs state.
     ///
-    /// Returns `nil` when the catalog records no bound for this model (nothing to check).
+    /// Returns `nil` for token models (use `check(_:maxTokens:)`) and when the catalog records no
+    /// bound for this model (nothing to check).
     /// - Complexity: O(n) in the prompt's length.
     public func checkImagePrompt(_ prompt: String, steps requested: Int? = nil) -> ImagePromptCheck? {
-        guard inputLimits.promptMaxCharacters != nil || inputLimits.steps != nil else { return nil }
+        guard !task.takesTokenPrompt, inputLimits.promptMaxCharacters != nil || inputLimits.steps != nil else { return nil }
         var warnings: [String] = []
         var fits = true
         let characters = prompt.unicodeScalars.count

@@ -55,4 +55,16 @@ public struct PreflightCheck: Sendable, Equatable {
         case .unknownContextWindow, .notATokenModel, .noTokenizer: nil
         }
     }
+
+    /// The same check with one more warning (nothing changes when `warning` is `nil`).
+    public func adding(warning: String?) -> PreflightCheck {
+        guard let warning else { return self }
+        return PreflightCheck(
+            modelID: modelID, tokenizer: tokenizer, verdict: verdict, promptTokens: promptTokens,
+            promptTokensIsLowerBound: promptTokensIsLowerBound, maxTokens: maxTokens, maxTokensIsDefault: maxTokensIsDefault,
+            contextWindow: contextWindow, contextWindowProvenance: contextWindowProvenance, overflowTokens: overflowTokens,
+            promptBudgetTokens: promptBudgetTokens, characterCount: characterCount,
+            legacyCharacterLimitExceeded: legacyCharacterLimitExceeded, exact: exact, reason: reason,
+            warnings: warnings + [warning])
+    }
 }

@@ -165,6 +165,19 @@ public struct ModelFlags: Sendable, Hashable, Codable {
         case asyncQueue = "async_queue"
         case paidPlanRequired = "paid_plan_required"
     }
+
+    /// Encodes every flag, `beta` as `null` when unstated, so the shape never varies.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(beta, forKey: .beta)
+        try c.encode(lora, forKey: .lora)
+        try c.encode(functionCalling, forKey: .functionCalling)
+        try c.encode(jsonMode, forKey: .jsonMode)
+        try c.encode(vision, forKey: .vision)
+        try c.encode(reasoning, forKey: .reasoning)
+        try c.encode(asyncQueue, forKey: .asyncQueue)
+        try c.encode(paidPlanRequired, forKey: .paidPlanRequired)
+    }
 }
 
 /// A model's deprecation, as announced.

@@ -44,8 +44,8 @@ public struct HTTPRequest: Sendable {
     }
 }
 
-/// One header field.
-public struct HTTPHeader: Sendable, Hashable {
+/// One header field. Printing, debugging or dumping it never shows an `Authorization` value.
+public struct HTTPHeader: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The field name as sent or received.
     public var name: String
     /// The field value, without surrounding whitespace.
@@ -55,6 +55,21 @@ public struct HTTPHeader: Sendable, Hashable {
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
+    }
+
+    /// Whether the value is a credential (`Authorization`, `Proxy-Authorization`), hidden when shown.
+    public var isSecret: Bool {
+        let lowered = name.lowercased()
+        return lowered == "authorization" || lowered == "proxy-authorization"
+    }
+
+    /// `Name: value`, with credentials replaced by `<redacted>`.
+    public var description: String { "\(name): \(isSecret ? "<redacted>" : value)" }
+    /// Same as `description`.
+    public var debugDescription: String { description }
+    /// A mirror that hides credential values from `dump` and reflection.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "value": isSecret ? "<redacted>" : value], displayStyle: .struct)
     }
 }
 
@@ -112,11 +127,13 @@ public struct TransportResponse: Sendable {
         self.body = body
     }
 
-    /// Reads the whole body into memory.
+    /// Reads the whole body into memory. Throws `TransportError.cancelled` if the task is cancelled
+    /// meanwhile (the stream then ends early, and a truncated body must not pass for a whole one).
     /// - Complexity: O(n) in the body size.
     public func collectBody() async throws -> [UInt8] {
         var bytes: [UInt8] = []
         for try await chunk in body { bytes += chunk }
+        if Task.isCancelled { throw TransportError.cancelled }
         return bytes
     }
 }

@@ -32,20 +32,21 @@ public struct ForecastEngine: Sendable {
         }
         let calendar = (0..<workload.days).map { workload.start.adding(days: $0) }
         let requests = calendar.map { day in workload.requestTypes.map { $0.requests(on: day, start: workload.start) } }
-        let profile = { (index: Int, model: ForecastModel) -> RequestProfile in
-            RequestProfile.sample(
-                workload.requestTypes[index], index: index, model: model, sourceModel: models[index],
-                promptCounts: promptCounts(of: corpora[index], for: model, progress: progress),
-                seed: workload.seed, samples: workload.samples)
+        let profile = { (index: Int, model: ForecastModel) throws(WorkloadError) -> RequestProfile in
+            let type = workload.requestTypes[index]
+            let counts = try promptCounts(
+                of: corpora[index], for: model, progress: progress, file: file, pointer: type.pointer.appending("prompt"))
+            return RequestProfile.sample(type, index: index, model: model, promptCounts: counts, seed: workload.seed, samples: workload.samples)
         }
-        let profiles = models.indices.map { profile($0, models[$0]) }
+        var profiles: [RequestProfile] = []
+        for index in models.indices { profiles.append(try profile(index, models[index])) }
         let daily = dailyRows(calendar: calendar, requests: requests, models: models.map(\.id), profiles: profiles)
         let total = totals(of: daily, period: "total")
         var alternatives: [Alternative] = []
         for (index, type) in workload.requestTypes.enumerated() {
             for candidate in try comparisonModels(for: type, workload: workload, file: file) where candidate.id != type.model {
                 guard candidate.task == models[index].task else { continue }
-                let alternative = profile(index, candidate)
+                let alternative = try profile(index, candidate)
                 var swapped = profiles
                 swapped[index] = alternative
                 var ids = models.map(\.id)
@@ -54,7 +55,7 @@ public struct ForecastEngine: Sendable {
                 alternatives.append(
                     Alternative(
                         requestType: type.name, currentModel: type.model, model: candidate.id,
-                        meanInputTokens: alternative.meanInputTokens.rounded(2), neuronsPerRequest: alternative.estimate.neuronsPerRequest,
+                        meanInputTokens: alternative.meanInputTokens, neuronsPerRequest: alternative.estimate.neuronsPerRequest,
                         dollars: billed, difference: billed - total.dollars, samplesNotFitting: alternative.samplesNotFitting,
                         isExact: alternative.estimate.isExact, caveats: alternative.estimate.caveats.map(\.description)))
             }
@@ -145,9 +146,9 @@ public struct ForecastEngine: Sendable {
         let estimate = profile.estimate
         let neurons = estimate.neuronsPerRequest.times(count)
         return RequestTypeForecast(
-            name: type.name, model: type.model, meanInputTokens: profile.meanInputTokens.rounded(2),
+            name: type.name, model: type.model, meanInputTokens: profile.meanInputTokens,
             p50InputTokens: profile.inputTokens(percentile: 50), p95InputTokens: profile.inputTokens(percentile: 95),
-            maxInputTokens: profile.sortedInputTokens.last ?? 0, meanOutputTokens: profile.meanOutputTokens.rounded(2),
+            maxInputTokens: profile.sortedInputTokens.last ?? 0, meanOutputTokens: profile.meanOutputTokens,
             outputTokensAssumed: profile.outputTokensAssumed, cachedInputPercent: type.cachedInputPercent,
             neuronsPerRequest: estimate.neuronsPerRequest, dollarsPerRequest: billing.dollars(for: estimate.neuronsPerRequest),
             requestsFirstDay: requests.first ?? 0, requestsLastDay: requests.last ?? 0, requests: count, neurons: neurons,

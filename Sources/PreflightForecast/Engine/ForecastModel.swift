@@ -12,6 +12,9 @@ public struct ForecastModel: Sendable {
     public var requestsPerMinuteLimit: Int?
     /// `max_tokens` when a request does not set it: the worst-case output.
     public var defaultMaxTokens: Int?
+    /// Whether the model writes tokens back (text generation); embedders and classifiers do not,
+    /// so their output defaults to 0 tokens instead of `max_tokens`.
+    public var generatesTokens: Bool
     /// Prices.
     public var rateCard: RateCard
     /// Counts prompt tokens; `nil` when no tokenizer is known.
@@ -20,8 +23,9 @@ public struct ForecastModel: Sendable {
     /// A model description.
     public init(
         id: String, task: String, contextWindow: Int?, requestsPerMinuteLimit: Int?, defaultMaxTokens: Int?,
-        rateCard: RateCard, tokenCounter: TokenCounter?
+        generatesTokens: Bool = true, rateCard: RateCard, tokenCounter: TokenCounter?
     ) {
+        self.generatesTokens = generatesTokens
         self.id = id
         self.task = task
         self.contextWindow = contextWindow
@@ -38,11 +42,18 @@ public struct TokenCounter: Sendable {
     public var name: String
     /// Why counts are approximate; `nil` when they are exact.
     public var approximation: String?
-    /// Counts the tokens of a text.
-    public var count: @Sendable (String) -> Int
+    /// Counts the tokens of a text; throws when the tokenizer cannot be loaded.
+    public var count: @Sendable (String) throws -> Int
+    /// Counts the prompt a chat becomes after the model's chat template; `nil` when Preflight does
+    /// not reproduce that template (then the messages' text is counted, and the answer says so).
+    public var countChat: (@Sendable (Chat) throws -> Int)?
 
     /// A counter named `name`.
-    public init(name: String, approximation: String? = nil, count: @escaping @Sendable (String) -> Int) {
+    public init(
+        name: String, approximation: String? = nil, count: @escaping @Sendable (String) throws -> Int,
+        countChat: (@Sendable (Chat) throws -> Int)? = nil
+    ) {
+        self.countChat = countChat
         self.name = name
         self.approximation = approximation
         self.count = count

@@ -1,4 +1,5 @@
 import Foundation
+import PreflightCatalog
 
 /// The prompt texts of one request type, loaded once and counted per tokenizer on demand.
 struct PromptCorpus: Sendable {
@@ -6,6 +7,8 @@ struct PromptCorpus: Sendable {
     var texts: [String]
     /// Display names of the texts (file paths), for progress and messages.
     var names: [String]
+    /// The chat, for a `messages` prompt.
+    var chat: Chat?
 
     /// Loads the texts a prompt spec names, relative to `baseDirectory`.
     /// - Complexity: O(total bytes of the files).
@@ -15,6 +18,15 @@ struct PromptCorpus: Sendable {
         switch spec {
         case .tokens: return PromptCorpus(texts: [], names: [])
         case .text(let text): return PromptCorpus(texts: [text], names: ["inline prompt"])
+        case .messages(let path):
+            let url = resolve(path, against: baseDirectory)
+            let text = try readText(url, shown: path, file: file, pointer: pointer.appending("messages"))
+            do {
+                let chat = try Chat(jsonText: text)
+                return PromptCorpus(texts: [chat.messages.map(\.text).joined(separator: "\n")], names: [path], chat: chat)
+            } catch {
+                throw .invalidValue(file: file, pointer: pointer.appending("messages"), reason: "\(path): \(error)")
+            }
         case .file(let path):
             let url = resolve(path, against: baseDirectory)
             return PromptCorpus(texts: [try readText(url, shown: path, file: file, pointer: pointer.appending("file"))], names: [path])

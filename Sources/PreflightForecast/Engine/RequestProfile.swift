@@ -30,7 +30,7 @@ extension RequestProfile {
     /// - Parameter promptCounts: the token count of each corpus text with `model`'s tokenizer.
     /// - Complexity: O(samples).
     static func sample(
-        _ type: RequestType, index: Int, model: ForecastModel, sourceModel: ForecastModel?,
+        _ type: RequestType, index: Int, model: ForecastModel,
         promptCounts: [Int], seed: UInt64, samples: Int
     ) -> RequestProfile {
         var generator = SeededGenerator(seed: seed &+ UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15)
@@ -39,6 +39,8 @@ extension RequestProfile {
         var outputAssumed = false
         if let given = type.outputTokens {
             outputs = given
+        } else if !model.generatesTokens {
+            outputs = .fixed(0)
         } else {
             let maxTokens = model.defaultMaxTokens ?? platformDefaultMaxTokens
             outputs = .fixed(maxTokens)
@@ -48,12 +50,12 @@ extension RequestProfile {
         switch type.prompt {
         case .tokens:
             if model.id != type.model { caveats.append(.tokenCountsFromOtherTokenizer(modelID: type.model)) }
-        case .text, .file, .folder:
+        case .text, .file, .folder, .messages:
             if let counter = model.tokenCounter {
                 if let reason = counter.approximation {
                     caveats.append(.tokenizerApproximate(tokenizer: counter.name, reason: reason))
                 }
-                caveats.append(.chatTemplateNotCounted)
+                if case .messages = type.prompt, counter.countChat != nil {} else { caveats.append(.chatTemplateNotCounted) }
             } else {
                 caveats.append(.tokenizerMissing(modelID: model.id))
             }
@@ -92,13 +94,25 @@ extension RequestProfile {
 
 /// Counts every corpus text with a model's tokenizer (or estimates ~4 bytes per token without one).
 func promptCounts(
-    of corpus: PromptCorpus, for model: ForecastModel, progress: ForecastProgress?
-) -> [Int] {
+    of corpus: PromptCorpus, for model: ForecastModel, progress: ForecastProgress?, file: String, pointer: JSONPointer
+) throws(WorkloadError) -> [Int] {
     var counts: [Int] = []
     counts.reserveCapacity(corpus.texts.count)
     for (position, text) in corpus.texts.enumerated() {
         // Without a tokenizer, ~4 UTF-8 bytes per token (flagged tokenizerMissing by the caller).
-        counts.append(model.tokenCounter?.count(text) ?? (text.utf8.count + 3) / 4)
+        if let counter = model.tokenCounter {
+            do {
+                if let chat = corpus.chat, let countChat = counter.countChat {
+                    counts.append(try countChat(chat))
+                } else {
+                    counts.append(try counter.count(text))
+                }
+            } catch {
+                throw .tokenizerUnavailable(file: file, pointer: pointer, modelID: model.id, reason: String(describing: error))
+            }
+        } else {
+            counts.append((text.utf8.count + 3) / 4)
+        }
         progress?.report(step: position + 1, of: corpus.texts.count, what: "counting prompts for \(model.id)")
     }
     return counts

@@ -11,6 +11,12 @@ public enum Figures {
         return (text.hasPrefix("-") ? "-$" + grouped(String(text.dropFirst())) : "$" + grouped(text))
     }
 
+    /// `$1,234.57`: dollars rounded half-to-even to cents, for chart labels.
+    public static func cents(_ amount: Dollars) -> String {
+        let text = Dollars.fixedPointText(amount.rounded(scale: 2), scale: 2)
+        return (text.hasPrefix("-") ? "-$" + grouped(String(text.dropFirst())) : "$" + grouped(text))
+    }
+
     /// `12,345.679` (at most 3 decimals, trailing zeros dropped).
     public static func neurons(_ amount: Neurons) -> String { decimal(amount.value, places: 3) }
 

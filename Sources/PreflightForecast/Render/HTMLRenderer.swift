@@ -52,13 +52,16 @@ enum HTMLRenderer {
     static func render(_ table: ReportTable) -> String {
         var out = "<section><h2>\(escape(table.title))</h2>"
         if let note = table.note { out += "<p class=\"note\">\(escape(note))</p>" }
-        out += "<div class=\"scroll\"><table><thead><tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let alignment = table.header.indices.map { table.isNumeric(column: $0) ? "" : " class=\"text\"" }
+        out += "<div class=\"scroll\"><table><thead><tr>" + table.header.enumerated().map { "<th\(alignment[$0.offset])>\(escape($0.element))</th>" }.joined() + "</tr></thead><tbody>"
         for row in table.rows {
-            out += "<tr>" + row.map { cell in
+            out += "<tr>" + row.enumerated().map { index, cell in
+                let open = "<td\(index < alignment.count ? alignment[index] : "")>"
                 switch cell.style {
-                case .plain: return "<td>\(escape(cell.text))</td>"
-                case .code: return "<td><code>\(escape(cell.text))</code></td>"
-                case .strong: return "<td><strong>\(escape(cell.text))</strong></td>"
+                case .plain: return open + escape(cell.text) + "</td>"
+                case .prose: return "<td class=\"prose\">" + escape(cell.text) + "</td>"
+                case .code: return open + "<code>" + escape(cell.text) + "</code></td>"
+                case .strong: return open + "<strong>" + escape(cell.text) + "</strong></td>"
                 }
             }.joined() + "</tr>"
         }
@@ -96,7 +99,7 @@ enum HTMLRenderer {
         svg.donut{max-width:260px;display:block;margin:0 auto}
         .grid{stroke:#e2e8f0;stroke-width:1}.axisline{stroke:#94a3b8;stroke-width:1}
         .tick{font-size:11px;fill:#475569}.axis{font-size:12px;fill:#334155}
-        .free{stroke:#dc2626;stroke-width:2;stroke-dasharray:7 5}.free-label{font-size:12px;fill:#dc2626;font-weight:600}
+        .free{stroke:#dc2626;stroke-width:2;stroke-dasharray:7 5}.free-label{font-size:12px;fill:#b91c1c;font-weight:700;stroke:#fff;stroke-width:4px;stroke-linejoin:round;paint-order:stroke}
         .donut-total{font-size:20px;font-weight:700;fill:#0f172a}
         .pair{display:grid;grid-template-columns:1fr 1.6fr;gap:20px}
         .legend{list-style:none;padding:0;margin:8px 0;display:flex;flex-wrap:wrap;gap:6px 18px;font-size:13px}
@@ -104,8 +107,8 @@ enum HTMLRenderer {
         .free-swatch{background:none;border-top:2px dashed #dc2626;height:0;border-radius:0;vertical-align:3px}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;background:#fff;font-size:13px;font-variant-numeric:tabular-nums}
-        th,td{border-bottom:1px solid #e2e8f0;padding:6px 8px;text-align:right;white-space:nowrap}
-        th:first-child,td:first-child{text-align:left}th{background:#f1f5f9;font-weight:600}
+        th,td{border-bottom:1px solid #e2e8f0;padding:6px 8px;text-align:right;white-space:nowrap}th{white-space:normal;vertical-align:bottom}
+        th.text,td.text{text-align:left}td.prose{text-align:left;white-space:normal;max-width:340px;color:#334155;font-size:12px}th{background:#f1f5f9;font-weight:600}
         code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f1f5f9;padding:1px 4px;border-radius:4px}
         .caveats li{margin:2px 0}details{margin-top:24px}summary{cursor:pointer;font-weight:600}
         footer{margin-top:32px;color:#64748b;font-size:12px}

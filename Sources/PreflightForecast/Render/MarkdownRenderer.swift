@@ -23,15 +23,15 @@ enum MarkdownRenderer {
         return out
     }
 
-    /// A Markdown table under a `##` heading; the first column left-aligned, the rest right-aligned.
+    /// A Markdown table under a `##` heading; numeric columns right-aligned, text left-aligned.
     static func render(_ table: ReportTable) -> String {
         var out = "## \(table.title)\n\n" + (table.note.map { $0 + "\n\n" } ?? "")
         out += "| " + table.header.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + table.header.indices.map { $0 < 1 ? " --- |" : " ---: |" }.joined() + "\n"
+        out += "|" + table.header.indices.map { table.isNumeric(column: $0) ? " ---: |" : " --- |" }.joined() + "\n"
         for row in table.rows {
             out += "| " + row.map { cell in
                 switch cell.style {
-                case .plain: return escape(cell.text)
+                case .plain, .prose: return escape(cell.text)
                 case .code: return "`" + escape(cell.text) + "`"
                 case .strong: return "**" + escape(cell.text) + "**"
                 }

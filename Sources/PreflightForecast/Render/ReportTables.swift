@@ -6,7 +6,7 @@ import PreflightCatalog
 struct ReportTable {
     /// A table cell: plain text, a code span (model ids), or emphasised.
     struct Cell: ExpressibleByStringLiteral {
-        enum Style { case plain, code, strong }
+        enum Style { case plain, code, strong, prose }
         var text: String
         var style: Style = .plain
         init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
@@ -18,6 +18,14 @@ struct ReportTable {
     var note: String?
     var header: [String]
     var rows: [[Cell]]
+
+    /// Whether a column holds figures (right-aligned): not the first (row labels), and its first
+    /// non-empty plain cell starts with a digit, a sign or `$`.
+    func isNumeric(column: Int) -> Bool {
+        guard column > 0, let cell = rows.lazy.compactMap({ $0.indices.contains(column) && !$0[column].text.isEmpty ? $0[column] : nil }).first,
+              cell.style != .code, cell.style != .prose, let first = cell.text.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(first) || first == "$" || first == "-" || first == "+"
+    }
 }
 
 extension ReportTable {
@@ -76,9 +84,9 @@ extension ReportTable {
         ReportTable(
             title: "Alternative models",
             note: "Each row moves one request type to another model, everything else unchanged; same sampled requests.",
-            header: ["Request type", "Instead of", "Model", "Input tokens (mean)", "Neurons per request", "Total billed", "Difference", "Exact"],
+            header: ["Request type", "Model instead", "Input tokens (mean)", "Neurons per request", "Total billed", "Difference", "Exact"],
             rows: forecast.alternatives.map {
-                [Cell($0.requestType), .code($0.currentModel), .code($0.model), Cell(Figures.decimal($0.meanInputTokens, places: 1)),
+                [Cell($0.requestType), .code($0.model), Cell(Figures.decimal($0.meanInputTokens, places: 1)),
                  Cell(Figures.neurons($0.neuronsPerRequest)), Cell(Figures.dollars($0.dollars)),
                  Cell(($0.difference.amount > 0 ? "+" : "") + Figures.dollars($0.difference)
                       + ($0.samplesNotFitting > 0 ? " (\(Figures.integer($0.samplesNotFitting)) samples do not fit)" : "")),
@@ -100,7 +108,7 @@ extension ReportTable {
     static func summary(_ forecast: Forecast) -> [String] {
         let total = forecast.total
         return [
-            "\(forecast.start) to \(forecast.end) (\(forecast.days) days, UTC). Billing: \(Figures.dollars(Dollars(forecast.billing.dollarsPerThousandNeurons))) per 1,000 neurons; \(Figures.neurons(forecast.billing.freeNeuronsPerDay)) neurons free per UTC day. Sampling: \(Figures.integer(forecast.samples)) requests per request type, seed \(forecast.seed).",
+            "\(forecast.start) to \(forecast.end) (\(forecast.days) days, UTC). Billing: $\(Figures.decimal(forecast.billing.dollarsPerThousandNeurons, places: 6)) per 1,000 neurons; \(Figures.neurons(forecast.billing.freeNeuronsPerDay)) neurons free per UTC day. Sampling: \(Figures.integer(forecast.samples)) requests per request type, seed \(forecast.seed).",
             "Total: \(Figures.dollars(total.dollars)) billed after the free allocation (\(Figures.dollars(total.dollarsBeforeFreeAllocation)) before it) for \(Figures.integer(total.requests)) requests and \(Figures.neurons(total.neurons)) neurons; \(total.daysWithinFreeAllocation) of \(total.days) days stay within the free allocation.",
             forecast.isExact ? "All figures rest on exact token counts and published prices."
                 : "Some figures are approximate: see Caveats.",

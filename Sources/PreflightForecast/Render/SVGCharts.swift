@@ -32,7 +32,7 @@ enum SVGCharts {
             let ty = y(tick)
             svg += #"<line x1="\#(left)" y1="\#(f(ty))" x2="\#(width - right)" y2="\#(f(ty))" class="grid"/>"#
             svg += #"<text x="\#(left - 6)" y="\#(f(ty + 4))" text-anchor="end" class="tick">\#(short(tick))</text>"#
-            svg += #"<text x="\#(width - right + 6)" y="\#(f(ty + 4))" class="tick">$\#(money(tick * dollarsPerNeuron))</text>"#
+            svg += #"<text x="\#(width - right + 6)" y="\#(f(ty + 4))" class="tick">$\#(money(tick * dollarsPerNeuron, step: step * dollarsPerNeuron))</text>"#
             tick += step
         }
         svg += #"<text x="14" y="\#(f(top + plotHeight / 2))" transform="rotate(-90 14 \#(f(top + plotHeight / 2)))" text-anchor="middle" class="axis">neurons per day</text>"#
@@ -87,7 +87,7 @@ enum SVGCharts {
             svg += #"<path d="M \#(p(radius, angle)) A \#(radius) \#(radius) 0 \#(large) 1 \#(p(radius, end)) L \#(p(inner, end)) A \#(inner) \#(inner) 0 \#(large) 0 \#(p(inner, angle)) Z" fill="\#(color(index))">\#(title)</path>"#
             angle = end
         }
-        svg += #"<text x="\#(center)" y="\#(center - 4)" text-anchor="middle" class="donut-total">\#(Figures.dollars(forecast.total.dollars).split(separator: ".").first ?? "")</text>"#
+        svg += #"<text x="\#(center)" y="\#(center - 4)" text-anchor="middle" class="donut-total">\#(Figures.cents(forecast.total.dollars))</text>"#
         svg += #"<text x="\#(center)" y="\#(center + 14)" text-anchor="middle" class="tick">billed</text>"#
         return svg + "</svg>"
     }
@@ -104,7 +104,7 @@ enum SVGCharts {
         var tick = 0.0
         while tick <= ceiling + step / 2 {
             svg += #"<line x1="\#(left)" y1="\#(f(y(tick)))" x2="\#(width - 16)" y2="\#(f(y(tick)))" class="grid"/>"#
-            svg += #"<text x="\#(left - 6)" y="\#(f(y(tick) + 4))" text-anchor="end" class="tick">$\#(money(tick))</text>"#
+            svg += #"<text x="\#(left - 6)" y="\#(f(y(tick) + 4))" text-anchor="end" class="tick">$\#(money(tick, step: step))</text>"#
             tick += step
         }
         let slot = plotWidth / Double(max(1, forecast.monthly.count))
@@ -112,7 +112,7 @@ enum SVGCharts {
             let value = month.dollars.amount.double
             let x = left + Double(index) * slot + slot * 0.15
             svg += #"<rect x="\#(f(x))" y="\#(f(y(value)))" width="\#(f(slot * 0.7))" height="\#(f(y(0) - y(value)))" fill="\#(monthColour)"><title>\#(month.period): \#(Figures.dollars(month.dollars)) billed</title></rect>"#
-            svg += #"<text x="\#(f(x + slot * 0.35))" y="\#(f(y(value) - 5))" text-anchor="middle" class="tick">\#(Figures.dollars(month.dollars).split(separator: ".").first ?? "")</text>"#
+            svg += #"<text x="\#(f(x + slot * 0.35))" y="\#(f(y(value) - 5))" text-anchor="middle" class="tick">\#(Figures.cents(month.dollars))</text>"#
             svg += #"<text x="\#(f(x + slot * 0.35))" y="\#(f(height - bottom + 18))" text-anchor="middle" class="tick">\#(month.period)</text>"#
         }
         svg += #"<line x1="\#(left)" y1="\#(f(y(0)))" x2="\#(width - 16)" y2="\#(f(y(0)))" class="axisline"/>"#
@@ -136,8 +136,10 @@ enum SVGCharts {
         return trimmed(value)
     }
 
-    static func money(_ value: Double) -> String {
-        value >= 100 ? String(format: "%.0f", value) : value >= 1 ? String(format: "%.2f", value) : String(format: "%.4f", value)
+    /// An axis amount with as many decimals as the tick step needs (at least 2).
+    static func money(_ value: Double, step: Double) -> String {
+        let decimals = step >= 1 ? 2 : max(2, Int((-log10(step)).rounded(.up)) + 1)
+        return String(format: "%.\(decimals)f", value)
     }
 
     private static func trimmed(_ value: Double) -> String {

@@ -40,54 +40,73 @@ public struct Forecast: Sendable, Codable {
 
 /// Per-request figures of one request type on one model, from the sampled requests.
 public struct RequestTypeForecast: Sendable, Codable {
+    /// The request type's name.
     public var name: String
+    /// The model it calls.
     public var model: String
-    /// Mean prompt tokens per request (exact mean of the samples).
+    /// Mean prompt tokens per request (exact mean of the samples; reports round it for display).
     public var meanInputTokens: Decimal
-    /// Median and 95th-percentile prompt tokens of the samples (nearest rank).
+    /// Median prompt tokens of the samples (nearest rank).
     public var p50InputTokens: Int
+    /// 95th-percentile prompt tokens of the samples (nearest rank).
     public var p95InputTokens: Int
+    /// The longest sampled prompt, in tokens.
     public var maxInputTokens: Int
     /// Mean output tokens per request.
     public var meanOutputTokens: Decimal
     /// Whether output tokens were assumed to be the model's default max_tokens.
     public var outputTokensAssumed: Bool
+    /// Share of prompt tokens billed as cached input, in percent.
     public var cachedInputPercent: Decimal
-    /// Neurons and dollars (before the free allocation) of the mean request.
+    /// Neurons of the mean request.
     public var neuronsPerRequest: Neurons
+    /// Dollars of the mean request, before the free allocation.
     public var dollarsPerRequest: Dollars
-    /// Requests on the first and last day, and over the whole forecast.
+    /// Requests on the first day.
     public var requestsFirstDay: Int
+    /// Requests on the last day.
     public var requestsLastDay: Int
+    /// Requests over the whole forecast.
     public var requests: Int
-    /// Neurons and dollars over the forecast, before the free allocation.
+    /// Neurons over the forecast.
     public var neurons: Neurons
+    /// Dollars over the forecast, before the free allocation.
     public var dollarsBeforeFreeAllocation: Dollars
     /// Samples whose prompt plus output exceed the model's context window.
     public var samplesNotFitting: Int
+    /// Whether token counts and prices are exact for this request type.
     public var isExact: Bool
+    /// Why not, and what was assumed.
     public var caveats: [String]
 }
 
 /// One model's part of one day.
 public struct ModelDay: Sendable, Codable {
+    /// The model.
     public var model: String
+    /// Its requests that day.
     public var requests: Int
+    /// Its neurons that day.
     public var neurons: Neurons
 }
 
 /// One UTC day.
 public struct DayForecast: Sendable, Codable {
+    /// The UTC day.
     public var date: CalendarDay
+    /// Requests that day, all request types.
     public var requests: Int
+    /// Neurons that day, before the free allocation.
     public var neurons: Neurons
     /// Neurons covered by that day's free allocation.
     public var freeNeurons: Neurons
     /// Neurons billed after it.
     public var billedNeurons: Neurons
+    /// Dollars of all the day's neurons.
     public var dollarsBeforeFreeAllocation: Dollars
     /// What the day is billed.
     public var dollars: Dollars
+    /// The day split by model.
     public var byModel: [ModelDay]
 }
 
@@ -95,12 +114,19 @@ public struct DayForecast: Sendable, Codable {
 public struct PeriodTotals: Sendable, Codable {
     /// `YYYY-MM` for a month, `total` for the whole forecast.
     public var period: String
+    /// Days in the span.
     public var days: Int
+    /// Requests in the span.
     public var requests: Int
+    /// Neurons in the span.
     public var neurons: Neurons
+    /// Neurons covered by the daily free allocations.
     public var freeNeurons: Neurons
+    /// Neurons billed.
     public var billedNeurons: Neurons
+    /// Dollars of all the neurons.
     public var dollarsBeforeFreeAllocation: Dollars
+    /// Dollars billed.
     public var dollars: Dollars
     /// Days whose neurons all fit in the free allocation.
     public var daysWithinFreeAllocation: Int
@@ -108,21 +134,27 @@ public struct PeriodTotals: Sendable, Codable {
 
 /// A model's share of the forecast.
 public struct ModelShare: Sendable, Codable {
+    /// The model.
     public var model: String
+    /// Its requests over the forecast.
     public var requests: Int
+    /// Its neurons over the forecast.
     public var neurons: Neurons
     /// Percent of all neurons, rounded half-to-even to 2 places.
     public var sharePercent: Decimal
+    /// Its dollars before the free allocation.
     public var dollarsBeforeFreeAllocation: Dollars
 }
 
 /// The busiest minute of a model against its documented requests-per-minute limit.
 public struct PeakLoad: Sendable, Codable {
+    /// The model.
     public var model: String
     /// The day with the most requests.
     public var busiestDay: CalendarDay
-    /// Requests per minute on that day on average, and at the peak (average × peak factor), rounded to 2 places.
+    /// Average requests per minute on that day, rounded to 2 places.
     public var averageRequestsPerMinute: Decimal
+    /// Requests per minute at the peak (average × peak factor), rounded to 2 places.
     public var peakRequestsPerMinute: Decimal
     /// The documented limit, when there is one.
     public var limitRequestsPerMinute: Int?
@@ -130,14 +162,35 @@ public struct PeakLoad: Sendable, Codable {
     public var utilizationPercent: Decimal?
     /// Whether the peak exceeds the limit.
     public var exceedsLimit: Bool
+
+    private enum CodingKeys: String, CodingKey {
+        case model, busiestDay, averageRequestsPerMinute, peakRequestsPerMinute, limitRequestsPerMinute, utilizationPercent, exceedsLimit
+    }
+
+    /// Writes every key, `null` for an undocumented limit, so the JSON report's keys are stable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(busiestDay, forKey: .busiestDay)
+        try container.encode(averageRequestsPerMinute, forKey: .averageRequestsPerMinute)
+        try container.encode(peakRequestsPerMinute, forKey: .peakRequestsPerMinute)
+        try container.encode(limitRequestsPerMinute, forKey: .limitRequestsPerMinute)
+        try container.encode(utilizationPercent, forKey: .utilizationPercent)
+        try container.encode(exceedsLimit, forKey: .exceedsLimit)
+    }
 }
 
 /// One request type moved to another model, everything else unchanged.
 public struct Alternative: Sendable, Codable {
+    /// The request type moved.
     public var requestType: String
+    /// The model it uses in the workload.
     public var currentModel: String
+    /// The alternative model.
     public var model: String
+    /// Mean prompt tokens with the alternative's tokenizer (exact mean of the samples).
     public var meanInputTokens: Decimal
+    /// Neurons of the mean request on the alternative.
     public var neuronsPerRequest: Neurons
     /// What the whole forecast would bill with this switch.
     public var dollars: Dollars
@@ -145,6 +198,8 @@ public struct Alternative: Sendable, Codable {
     public var difference: Dollars
     /// Samples that would not fit the alternative's context window.
     public var samplesNotFitting: Int
+    /// Whether the alternative's figures are exact.
     public var isExact: Bool
+    /// Why not, and what was assumed.
     public var caveats: [String]
 }

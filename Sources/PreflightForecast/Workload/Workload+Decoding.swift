@@ -55,6 +55,7 @@ extension Workload: Decodable {
     /// Longest forecast accepted (ten years), so a typo cannot make a report of millions of rows.
     static let maximumDays = 3660
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -94,6 +95,7 @@ extension RequestType: Decodable {
         case comment = "$comment"
     }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -116,17 +118,18 @@ extension RequestType: Decodable {
 
 extension PromptSpec: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, file, folder, fileExtension = "extension", tokens
+        case text, file, folder, fileExtension = "extension", tokens, messages
     }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let sources: [CodingKeys] = [.text, .file, .folder, .tokens].filter { container.contains($0) }
+        let sources: [CodingKeys] = [.text, .file, .folder, .messages, .tokens].filter { container.contains($0) }
         guard sources.count == 1, let source = sources.first else {
             throw WorkloadFieldFailure(
                 codingPath: decoder.codingPath,
-                kind: .invalid("give exactly one of text, file, folder or tokens (found \(sources.count))"))
+                kind: .invalid("give exactly one of text, file, folder, messages or tokens (found \(sources.count))"))
         }
         if container.contains(.fileExtension), source != .folder {
             throw container.invalid(.fileExtension, "only applies to folder")
@@ -134,6 +137,7 @@ extension PromptSpec: Decodable {
         switch source {
         case .text: self = .text(try container.decode(String.self, forKey: .text))
         case .file: self = .file(try container.decode(String.self, forKey: .file))
+        case .messages: self = .messages(try container.decode(String.self, forKey: .messages))
         case .folder:
             self = .folder(
                 path: try container.decode(String.self, forKey: .folder),
@@ -184,6 +188,7 @@ extension TokenDistribution: Decodable {
 extension Growth: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case percent, per }
 
+    /// Decodes and validates the object at this position; failures carry its coding path.
     public init(from decoder: any Swift.Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)

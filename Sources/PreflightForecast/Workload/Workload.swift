@@ -57,6 +57,9 @@ public enum PromptSpec: Sendable, Hashable {
     /// Every regular file in a folder (optionally only `.extension` files), each counted exactly,
     /// and sampled uniformly.
     case folder(path: String, fileExtension: String?)
+    /// A JSON chat file (`[{"role", "content"}…]` or `{"messages": …}`), counted after each model's
+    /// chat template where Preflight reproduces it.
+    case messages(String)
     /// A token-count distribution, in the request type's own model's tokens.
     case tokens(TokenDistribution)
 }
@@ -81,7 +84,14 @@ public struct Growth: Sendable, Hashable {
 
 /// The period of a growth step.
 public enum GrowthPeriod: String, Sendable, Hashable, CaseIterable {
-    case day, week, month, year
+    /// Every day.
+    case day
+    /// Every 7 days from the start.
+    case week
+    /// Every calendar month from the start day (e.g. the 15th of each month).
+    case month
+    /// Every 12 calendar months.
+    case year
 
     /// Whole periods elapsed from `start` to `day`.
     public func elapsed(from start: CalendarDay, to day: CalendarDay) -> Int {

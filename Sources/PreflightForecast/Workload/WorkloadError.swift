@@ -12,6 +12,8 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(file: String, pointer: JSONPointer, reason: String)
     /// A model id is not in the catalog.
     case unknownModel(file: String, pointer: JSONPointer, modelID: String)
+    /// A model's tokenizer could not be loaded to count the prompt.
+    case tokenizerUnavailable(file: String, pointer: JSONPointer, modelID: String, reason: String)
     /// A prompt file or folder cannot be read.
     case unreadablePrompt(file: String, pointer: JSONPointer, path: String, reason: String)
 
@@ -20,7 +22,8 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .malformedJSON: return JSONPointer(tokens: [])
         case .missingField(_, let pointer), .unknownField(_, let pointer, _), .wrongType(_, let pointer, _),
-            .invalidValue(_, let pointer, _), .unknownModel(_, let pointer, _), .unreadablePrompt(_, let pointer, _, _):
+            .invalidValue(_, let pointer, _), .unknownModel(_, let pointer, _), .unreadablePrompt(_, let pointer, _, _),
+            .tokenizerUnavailable(_, let pointer, _, _):
             return pointer
         }
     }
@@ -40,6 +43,8 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): \(pointer.displayed): \(reason)"
         case .unknownModel(let file, let pointer, let modelID):
             return "\(file): \(pointer.displayed): unknown model '\(modelID)' (see `preflight models`)"
+        case .tokenizerUnavailable(let file, let pointer, let modelID, let reason):
+            return "\(file): \(pointer.displayed): cannot count tokens for \(modelID): \(reason)"
         case .unreadablePrompt(let file, let pointer, let path, let reason):
             return "\(file): \(pointer.displayed): cannot read '\(path)': \(reason)"
         }

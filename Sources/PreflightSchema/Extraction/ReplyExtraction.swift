@@ -138,8 +138,15 @@ public enum ReplyExtraction {
             }
             if let firstProblem, case .truncated = firstProblem { return firstProblem }
         }
+        // A fence that holds broken JSON is the answer's location: report it rather than a fragment of it.
+        if let firstProblem, blocks.contains(where: { $0.isJSON || $0.looksLikeJSON(bytes) }) { return firstProblem }
 
-        // 3. Balanced values after prose: try each `{` / `[` start until one parses.
+        // 3. Balanced values after prose. Every `{` / `[` start is a candidate; a value that parses is
+        //    skipped whole (its nested values are not candidates), and so is the part of a broken one
+        //    that parsed, so fragments of a larger value are not mistaken for the answer. The longest
+        //    complete value wins, unless a truncated value (which runs to the end) is longer still.
+        var complete: [ExtractedJSON] = []
+        var truncated: (outcome: Outcome, length: Int)?
         var tried = 0
         var index = 0
         while index < bytes.count, tried < maxCandidates {
@@ -150,25 +157,27 @@ public enum ReplyExtraction {
             tried += 1
             let (value, problem) = attempt(index..<bytes.count, .balanced, wholeValue: false)
             if let value {
-                var others: [Range<Int>] = []
-                var next = value.byteRange.upperBound
-                while next < bytes.count, others.count < 8 {
-                    if bytes[next] == UInt8(ascii: "{") || bytes[next] == UInt8(ascii: "["),
-                       let (_, end) = try? JSONParser().parsePrefix(of: bytes[next...]) {
-                        others.append(next..<end)
-                        next = end
-                    } else {
-                        next += 1
-                    }
-                }
-                return .found(ExtractedJSON(value: value.value, method: .balanced, byteRange: value.byteRange,
-                                            start: value.start, repairs: value.repairs, otherCandidates: others))
+                complete.append(value)
+                index = max(value.byteRange.upperBound, index + 1)
+                continue
             }
-            if firstProblem == nil || (problem.map { if case .truncated = $0 { return true } else { return false } } ?? false) {
+            switch problem {
+            case .truncated?:
+                if truncated == nil, let problem { truncated = (problem, bytes.count - index) }
+                index = bytes.count
+            case .invalid(_, _, let error)?:
                 if firstProblem == nil { firstProblem = problem }
-                if case .truncated? = problem { return problem ?? .notFound }
+                index = max(index + 1, (error.position?.byteOffset ?? index))
+            default:
+                index += 1
             }
-            index += 1
+        }
+        let best = complete.max { $0.byteRange.count < $1.byteRange.count }
+        if let truncated, truncated.length > (best?.byteRange.count ?? 0) { return truncated.outcome }
+        if let best {
+            return .found(ExtractedJSON(value: best.value, method: .balanced, byteRange: best.byteRange, start: best.start,
+                                        repairs: best.repairs,
+                                        otherCandidates: complete.filter { $0.byteRange != best.byteRange }.map(\.byteRange)))
         }
         return firstProblem ?? .notFound
     }

@@ -4,11 +4,17 @@
 /// value (`1 == 1.0`), strings by Unicode scalars (not Swift's canonical equivalence, so `"é"` and
 /// `"e\u{301}"` differ), objects regardless of key order, and `true` never equals `1`.
 public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept exactly as written.
     case number(JSONNumber)
+    /// A string (any Unicode scalars; lone surrogates are rejected by the parser).
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, keys in document order.
     case object(JSONObject)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -16,7 +22,7 @@ public enum JSONValue: Sendable, Hashable, CustomStringConvertible {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return JSONKey.sameScalars(a, b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         default: return false
@@ -95,9 +101,19 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 struct JSONKey: Hashable, Sendable {
     let string: String
     init(_ string: String) { self.string = string }
-    static func == (lhs: JSONKey, rhs: JSONKey) -> Bool { lhs.string.utf8.elementsEqual(rhs.string.utf8) }
+    static func == (lhs: JSONKey, rhs: JSONKey) -> Bool { sameScalars(lhs.string, rhs.string) }
+
+    /// Whether two strings have the same UTF-8 bytes (hence the same scalars), compared on contiguous storage.
+    /// - Complexity: O(n).
+    static func sameScalars(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var left = lhs
+        var right = rhs
+        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+    }
     func hash(into hasher: inout Hasher) {
-        for byte in string.utf8 { hasher.combine(byte) }
+        var text = string
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(0xFF as UInt8)
     }
 }
@@ -149,6 +165,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Whether `key` is a member.
     public func contains(key: String) -> Bool { index[JSONKey(key)] != nil }
 
+    /// Iterates `(key, value)` pairs in document order.
     public func makeIterator() -> Zip2Sequence<[String], [JSONValue]>.Iterator {
         zip(keys, values).makeIterator()
     }

@@ -10,7 +10,7 @@ extension SchemaProgram {
             for rule in rules {
                 guard let value = object[rule.name] else { continue }
                 annotations?.properties.insert(JSONKey(rule.name))
-                if !evaluateChild(rule.node, value, context, keyword: [name, rule.name], instanceStep: rule.name) {
+                if !evaluateChild(rule.node, value, context, keyword: name, step: .name(rule.name), instanceStep: .name(rule.name)) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }
@@ -22,7 +22,7 @@ extension SchemaProgram {
             for (key, value) in object {
                 for rule in rules where context.silently({ matches(rule.regex, key, context, keyword: name, steps: [], subject: "", reportsMismatch: false) }) {
                     annotations?.properties.insert(JSONKey(key))
-                    if !evaluateChild(rule.node, value, context, keyword: [name, rule.regex.source], instanceStep: key) {
+                    if !evaluateChild(rule.node, value, context, keyword: name, step: .name(rule.regex.source), instanceStep: .name(key)) {
                         valid = false
                         if !context.collectsViolations { return false }
                     }
@@ -38,14 +38,14 @@ extension SchemaProgram {
                 }) { continue }
                 annotations?.properties.insert(JSONKey(key))
                 if nodes[node].keywords.first.map({ if case .falseSchema = $0.check { return true } else { return false } }) == true {
-                    context.instancePath.append(key)
+                    context.instancePath.append(.name(key))
                     context.report(name, [], "property \"\(key)\" is not allowed (additionalProperties is false)")
                     context.instancePath.removeLast()
                     valid = false
                     if !context.collectsViolations { return false }
                     continue
                 }
-                if !evaluateChild(node, value, context, keyword: [name], instanceStep: key) {
+                if !evaluateChild(node, value, context, keyword: name, instanceStep: .name(key)) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }
@@ -54,7 +54,7 @@ extension SchemaProgram {
         case .propertyNames(let node):
             guard case .object(let object) = instance else { return true }
             var valid = true
-            for key in object.keys where !evaluateChild(node, .string(key), context, keyword: [name], instanceStep: key) {
+            for key in object.keys where !evaluateChild(node, .string(key), context, keyword: name, instanceStep: .name(key)) {
                 valid = false
                 if !context.collectsViolations { return false }
             }
@@ -63,7 +63,7 @@ extension SchemaProgram {
             guard case .object(let object) = instance else { return true }
             var valid = true
             for rule in rules where object.contains(key: rule.name) {
-                if !evaluateInPlace(rule.node, instance, context, keyword: [name, rule.name], &annotations) {
+                if !evaluateInPlace(rule.node, instance, context, keyword: name, step: .name(rule.name), &annotations) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }
@@ -73,7 +73,7 @@ extension SchemaProgram {
             guard case .array(let items) = instance else { return true }
             var valid = true
             for (offset, item) in items.prefix(schemas.count).enumerated()
-            where !evaluateChild(schemas[offset], item, context, keyword: [name, String(offset)], instanceStep: String(offset)) {
+            where !evaluateChild(schemas[offset], item, context, keyword: name, step: .index(offset), instanceStep: .index(offset)) {
                 valid = false
                 if !context.collectsViolations { return false }
             }
@@ -83,7 +83,7 @@ extension SchemaProgram {
             guard case .array(let items) = instance else { return true }
             var valid = true
             for offset in items.indices where offset >= start {
-                if !evaluateChild(node, items[offset], context, keyword: [name], instanceStep: String(offset)) {
+                if !evaluateChild(node, items[offset], context, keyword: name, instanceStep: .index(offset)) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }
@@ -94,7 +94,7 @@ extension SchemaProgram {
             guard case .array(let items) = instance else { return true }
             var matched = 0
             for (offset, item) in items.enumerated()
-            where context.silently({ evaluateChild(node, item, context, keyword: [name], instanceStep: String(offset)) }) {
+            where context.silently({ evaluateChild(node, item, context, keyword: name, instanceStep: .index(offset)) }) {
                 matched += 1
                 annotations?.items.insert(offset)
             }
@@ -112,7 +112,7 @@ extension SchemaProgram {
         case .allOf(let schemas):
             var valid = true
             for (offset, schema) in schemas.enumerated()
-            where !evaluateInPlace(schema, instance, context, keyword: [name, String(offset)], &annotations) {
+            where !evaluateInPlace(schema, instance, context, keyword: name, step: .index(offset), &annotations) {
                 valid = false
                 if !context.collectsViolations { return false }
             }
@@ -120,7 +120,7 @@ extension SchemaProgram {
         case .anyOf(let schemas):
             var valid = false
             for (offset, schema) in schemas.enumerated()
-            where context.silently({ evaluateInPlace(schema, instance, context, keyword: [name, String(offset)], &annotations) }) {
+            where context.silently({ evaluateInPlace(schema, instance, context, keyword: name, step: .index(offset), &annotations) }) {
                 valid = true
                 if annotations == nil { break }
             }
@@ -130,7 +130,7 @@ extension SchemaProgram {
             var passing: [Int] = []
             var collected = annotations
             for (offset, schema) in schemas.enumerated()
-            where context.silently({ evaluateInPlace(schema, instance, context, keyword: [name, String(offset)], &collected) }) {
+            where context.silently({ evaluateInPlace(schema, instance, context, keyword: name, step: .index(offset), &collected) }) {
                 passing.append(offset)
             }
             if passing.count == 1 {
@@ -143,20 +143,20 @@ extension SchemaProgram {
             return false
         case .not(let schema):
             var none: Annotations? = nil
-            let inner = context.silently { evaluateInPlace(schema, instance, context, keyword: [name], &none) }
+            let inner = context.silently { evaluateInPlace(schema, instance, context, keyword: name, &none) }
             if inner { context.report(name, [], "\(Describe.value(instance)) must not match the \"not\" schema") }
             return !inner
         case .conditional(let condition, let thenSchema, let elseSchema):
             var conditionAnnotations = annotations == nil ? nil : Annotations()
-            if context.silently({ evaluateInPlace(condition, instance, context, keyword: ["if"], &conditionAnnotations) }) {
+            if context.silently({ evaluateInPlace(condition, instance, context, keyword: "if", &conditionAnnotations) }) {
                 if let conditionAnnotations { annotations?.merge(conditionAnnotations) }
                 guard let thenSchema else { return true }
-                return evaluateInPlace(thenSchema, instance, context, keyword: ["then"], &annotations)
+                return evaluateInPlace(thenSchema, instance, context, keyword: "then", &annotations)
             }
             guard let elseSchema else { return true }
-            return evaluateInPlace(elseSchema, instance, context, keyword: ["else"], &annotations)
+            return evaluateInPlace(elseSchema, instance, context, keyword: "else", &annotations)
         case .ref(let target):
-            return evaluateInPlace(target, instance, context, keyword: [name], &annotations)
+            return evaluateInPlace(target, instance, context, keyword: name, &annotations)
         case .dynamicRef(let target, let anchor):
             var chosen = target
             if let anchor {
@@ -167,13 +167,13 @@ extension SchemaProgram {
                     }
                 }
             }
-            return evaluateInPlace(chosen, instance, context, keyword: [name], &annotations)
+            return evaluateInPlace(chosen, instance, context, keyword: name, &annotations)
         case .unevaluatedProperties(let node):
             guard case .object(let object) = instance else { return true }
             let evaluated = annotations?.properties ?? []
             var valid = true
             for (key, value) in object where !evaluated.contains(JSONKey(key)) {
-                if !evaluateChild(node, value, context, keyword: [name], instanceStep: key) {
+                if !evaluateChild(node, value, context, keyword: name, instanceStep: .name(key)) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }
@@ -186,7 +186,7 @@ extension SchemaProgram {
             let evaluated = annotations?.items ?? []
             var valid = true
             for offset in items.indices where offset >= prefix && !evaluated.contains(offset) {
-                if !evaluateChild(node, items[offset], context, keyword: [name], instanceStep: String(offset)) {
+                if !evaluateChild(node, items[offset], context, keyword: name, instanceStep: .index(offset)) {
                     valid = false
                     if !context.collectsViolations { return false }
                 }

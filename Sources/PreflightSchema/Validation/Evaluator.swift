@@ -6,17 +6,18 @@ final class EvaluationContext {
     var collectsViolations: Bool
     var violations: [SchemaViolation] = []
     var violationLimitReached = false
-    var instancePath: [String] = []
-    var keywordPath: [String] = []
+    var instancePath: [PathStep] = []
+    var keywordPath: [PathStep] = []
     var dynamicScope: [Int] = []
     var depth = 0
     /// Nodes being evaluated, with the instance depth at which they were entered: re-entering a
     /// node at the same instance location (a `$ref` cycle that consumes no input) never ends.
-    var active: [Int: Int] = [:]
+    var active: [Int32]
 
     init(program: SchemaProgram, collectsViolations: Bool) {
         self.program = program
         self.collectsViolations = collectsViolations
+        self.active = Array(repeating: -1, count: program.nodes.count)
     }
 
     /// Records a violation of `keyword` (plus `steps` below it) at the current instance location.
@@ -27,8 +28,8 @@ final class EvaluationContext {
             return
         }
         violations.append(SchemaViolation(
-            instanceLocation: JSONPointer(tokens: instancePath),
-            keywordLocation: JSONPointer(tokens: keywordPath + (keyword.isEmpty ? [] : [keyword]) + steps),
+            instanceLocation: JSONPointer(tokens: instancePath.map(\.token)),
+            keywordLocation: JSONPointer(tokens: keywordPath.map(\.token) + (keyword.isEmpty ? [] : [keyword]) + steps),
             message: message()))
     }
 
@@ -69,8 +70,9 @@ extension SchemaProgram {
             context.report("", [], "evaluation nests deeper than \(maxDepth) schemas; the instance or the schema's references are too deeply nested")
             return false
         }
-        let instanceDepth = context.instancePath.count
-        let previous = context.active.updateValue(instanceDepth, forKey: index)
+        let instanceDepth = Int32(truncatingIfNeeded: context.instancePath.count)
+        let previous = context.active[index]
+        context.active[index] = instanceDepth
         defer { context.active[index] = previous }
         if previous == instanceDepth {
             context.report("", [], "the schema refers back to itself without consuming input (a $ref cycle); it can never finish")
@@ -94,11 +96,12 @@ extension SchemaProgram {
 
     /// Evaluates a subschema at a child location (property or item); its annotations are its own.
     func evaluateChild(_ index: Int, _ instance: JSONValue, _ context: EvaluationContext,
-                       keyword: [String], instanceStep: String) -> Bool {
-        context.keywordPath.append(contentsOf: keyword)
+                       keyword: String, step: PathStep? = nil, instanceStep: PathStep) -> Bool {
+        context.keywordPath.append(.name(keyword))
+        if let step { context.keywordPath.append(step) }
         context.instancePath.append(instanceStep)
         defer {
-            context.keywordPath.removeLast(keyword.count)
+            context.keywordPath.removeLast(step == nil ? 1 : 2)
             context.instancePath.removeLast()
         }
         var none: Annotations? = nil
@@ -107,12 +110,26 @@ extension SchemaProgram {
 
     /// Evaluates a subschema in place (same instance); merges its annotations when it is valid.
     func evaluateInPlace(_ index: Int, _ instance: JSONValue, _ context: EvaluationContext,
-                         keyword: [String], _ annotations: inout Annotations?) -> Bool {
-        context.keywordPath.append(contentsOf: keyword)
-        defer { context.keywordPath.removeLast(keyword.count) }
+                         keyword: String, step: PathStep? = nil, _ annotations: inout Annotations?) -> Bool {
+        context.keywordPath.append(.name(keyword))
+        if let step { context.keywordPath.append(step) }
+        defer { context.keywordPath.removeLast(step == nil ? 1 : 2) }
         var sub: Annotations? = annotations == nil ? nil : Annotations()
         let valid = evaluate(index, instance, context, &sub)
         if valid, let sub { annotations?.merge(sub) }
         return valid
+    }
+}
+
+/// One step of an evaluation path; indices stay integers until a violation is reported.
+enum PathStep {
+    case name(String)
+    case index(Int)
+
+    var token: String {
+        switch self {
+        case .name(let name): return name
+        case .index(let index): return String(index)
+        }
     }
 }

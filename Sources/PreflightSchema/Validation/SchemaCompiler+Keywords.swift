@@ -30,8 +30,11 @@ extension SchemaCompiler {
             return value
         }
         func regex(_ pattern: String, _ steps: [String]) throws(SchemaError) -> RegexProgram {
+            if let compiled = regexCache[pattern] { return compiled }
             do {
-                return try RegexProgram(pattern: pattern, stepLimit: options.regexStepLimit)
+                let compiled = try RegexProgram(pattern: pattern, stepLimit: options.regexStepLimit)
+                regexCache[pattern] = compiled
+                return compiled
             } catch {
                 throw .invalidRegex(pattern: pattern, reason: error.description, document: document,
                                     at: JSONPointer(tokens: location.pointer + steps))

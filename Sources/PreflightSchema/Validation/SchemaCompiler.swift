@@ -29,6 +29,8 @@ final class SchemaCompiler {
     private var resourceIDs: [String: Int] = [:]
     private var dialectCache: [String: Dialect] = [:]
     private var usesDynamicRefs = false
+    /// Each distinct pattern is compiled once per schema and shared by every keyword that uses it.
+    var regexCache: [String: RegexProgram] = [:]
 
     init(options: SchemaOptions) { self.options = options }
 

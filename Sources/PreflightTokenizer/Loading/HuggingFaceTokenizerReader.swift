@@ -20,12 +20,13 @@ public enum HuggingFaceTokenizerReader {
     /// Reads `tokenizer.json` contents; `file` names the source in errors.
     public static func tokenizer(from data: Data, file: String) throws(VocabularyError) -> Tokenizer {
         let root = try JSONNode.parse(data, file: file)
-        let (model, tokenIDs) = try bytePairModel(root["model"])
-        let added = try addedTokens(root["added_tokens"])
+        // The small components first, so an unsupported one is reported before the vocabulary is read.
         let normalizer = try self.normalizer(root["normalizer"])
         let preTokenizer = try self.preTokenizer(root["pre_tokenizer"])
-        let postProcessor = try self.postProcessor(root["post_processor"], added: added, tokenIDs: tokenIDs)
         try checkDecoder(root["decoder"])
+        let (model, tokenIDs) = try bytePairModel(root["model"])
+        let added = try addedTokens(root["added_tokens"])
+        let postProcessor = try self.postProcessor(root["post_processor"], added: added, tokenIDs: tokenIDs)
         return Tokenizer(
             normalizer: normalizer, preTokenizer: preTokenizer, model: .bytePair(model),
             postProcessor: postProcessor, decoder: .byteLevel, addedTokens: added)

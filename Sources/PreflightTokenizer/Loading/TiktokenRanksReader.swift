@@ -23,95 +23,99 @@ public enum TiktokenRanksReader {
     }
 
     /// Reads rank-file bytes; `file` names the source in errors.
-    /// - Complexity: O(n).
+    /// - Complexity: O(n), one pass.
     public static func vocabulary(from contents: [UInt8], file: String, rankLimit: Int? = nil) throws(VocabularyError)
         -> Vocabulary
     {
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(contents.count * 3 / 5)
-        // Per rank: where its bytes start in `decoded` (+1; 0 = absent) and their length.
-        var starts: [UInt32] = []
-        var lengths: [UInt32] = []
-        var lineOfRank: [Int32] = []
-        var offsetOfRank: [UInt32] = []
         let limit = rankLimit ?? Int.max
+        // Decoded bytes are at most 3/4 of the base64 text, so the input size bounds them.
+        var decoded = [UInt8](repeating: 0, count: contents.count)
+        var used = 0
+        // Per rank: where its bytes start in `decoded` plus one (0 = absent), their length, and
+        // its line and line offset (for duplicate-token errors).
+        var entries: [RankEntry] = []
         // Rank files list ranks in order, so the line count is a good first size.
-        let lineCount = contents.reduce(into: 0) { if $1 == 0x0A { $0 += 1 } } + 1
-        starts.reserveCapacity(lineCount)
-        lengths.reserveCapacity(lineCount)
-        lineOfRank.reserveCapacity(lineCount)
-        offsetOfRank.reserveCapacity(lineCount)
-        let result: VocabularyError? = contents.withUnsafeBufferPointer { input -> VocabularyError? in
-            var lineStart = 0
-            var line = 0
-            while lineStart < input.count {
-                line += 1
-                var lineEnd = lineStart
-                // Invariant: lineEnd < input.count inside the loop.
-                while lineEnd < input.count, input[lineEnd] != 0x0A { lineEnd += 1 }
-                let next = lineEnd + 1
-                var contentEnd = lineEnd
-                if contentEnd > lineStart, input[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                defer { lineStart = next }
-                if contentEnd == lineStart { continue }
-                var space = lineStart
-                while space < contentEnd, input[space] != UInt8(ascii: " ") { space += 1 }
-                if space == contentEnd {
-                    return .malformedLine(file: file, line: line, byteOffset: lineStart, reason: "no space before the rank")
+        entries.reserveCapacity(contents.count / 8)
+        let failure: VocabularyError? = contents.withUnsafeBufferPointer { input -> VocabularyError? in
+            decoded.withUnsafeMutableBufferPointer { output -> VocabularyError? in
+                Base64.values.withUnsafeBufferPointer { table -> VocabularyError? in
+                    var lineStart = 0
+                    var line = 0
+                    let count = input.count
+                    while lineStart < count {
+                        line += 1
+                        // Invariant: every index read below is < count (checked by each loop).
+                        var space = lineStart
+                        while space < count, input[space] != 0x20, input[space] != 0x0A { space += 1 }
+                        var lineEnd = space
+                        while lineEnd < count, input[lineEnd] != 0x0A { lineEnd += 1 }
+                        let next = lineEnd + 1
+                        var contentEnd = lineEnd
+                        if contentEnd > lineStart, input[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                        if contentEnd == lineStart {
+                            lineStart = next
+                            continue
+                        }
+                        if space >= contentEnd {
+                            return .malformedLine(file: file, line: line, byteOffset: lineStart,
+                                                  reason: "no space before the rank")
+                        }
+                        if space == lineStart {
+                            return .malformedLine(file: file, line: line, byteOffset: lineStart, reason: "the token is empty")
+                        }
+                        let rankStart = space + 1
+                        var rank = 0
+                        var valid = rankStart < contentEnd
+                        var k = rankStart
+                        while k < contentEnd {
+                            let digit = input[k] &- UInt8(ascii: "0")
+                            if digit > 9 { valid = false; break }
+                            if rank <= maximumRank { rank = rank * 10 + Int(digit) }
+                            k += 1
+                        }
+                        if !valid {
+                            let text = String(decoding: UnsafeBufferPointer(rebasing: input[rankStart..<contentEnd]), as: UTF8.self)
+                            return .malformedRank(file: file, line: line, byteOffset: rankStart, rank: text)
+                        }
+                        if rank > maximumRank {
+                            return .rankTooLarge(file: file, line: line, byteOffset: rankStart, rank: rank, limit: maximumRank)
+                        }
+                        let start = used
+                        let lineOffset = lineStart
+                        switch Base64.decode(input, lineStart..<space, into: output, at: &used, table: table) {
+                        case .some(let bad): return .invalidBase64(file: file, line: line, byteOffset: bad)
+                        case .none: break
+                        }
+                        lineStart = next
+                        if rank >= limit {
+                            used = start
+                            continue
+                        }
+                        while rank >= entries.count { entries.append(RankEntry()) }
+                        if entries[rank].start != 0 {
+                            return .duplicateRank(file: file, line: line, byteOffset: rankStart, rank: rank)
+                        }
+                        entries[rank] = RankEntry(
+                            start: UInt32(start + 1), length: UInt32(used - start), line: UInt32(line),
+                            offset: UInt32(truncatingIfNeeded: lineOffset))
+                    }
+                    return nil
                 }
-                if space == lineStart {
-                    return .malformedLine(file: file, line: line, byteOffset: lineStart, reason: "the token is empty")
-                }
-                let rankStart = space + 1
-                var rank = 0
-                var valid = rankStart < contentEnd
-                for k in rankStart..<max(rankStart, contentEnd) {
-                    let digit = input[k] &- UInt8(ascii: "0")
-                    if digit > 9 { valid = false; break }
-                    if rank <= maximumRank { rank = rank * 10 + Int(digit) }
-                }
-                if !valid {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: input[rankStart..<contentEnd]), as: UTF8.self)
-                    return .malformedRank(file: file, line: line, byteOffset: rankStart, rank: text)
-                }
-                if rank > maximumRank {
-                    return .rankTooLarge(file: file, line: line, byteOffset: rankStart, rank: rank, limit: maximumRank)
-                }
-                let before = decoded.count
-                if let bad = Base64.decode(input, lineStart..<space, appendingTo: &decoded) {
-                    return .invalidBase64(file: file, line: line, byteOffset: bad)
-                }
-                if rank >= limit {
-                    decoded.removeLast(decoded.count - before)
-                    continue
-                }
-                while rank >= starts.count {
-                    starts.append(0)
-                    lengths.append(0)
-                    lineOfRank.append(0)
-                    offsetOfRank.append(0)
-                }
-                if starts[rank] != 0 {
-                    return .duplicateRank(file: file, line: line, byteOffset: rankStart, rank: rank)
-                }
-                starts[rank] = UInt32(before + 1)
-                lengths[rank] = UInt32(decoded.count - before)
-                lineOfRank[rank] = Int32(line)
-                offsetOfRank[rank] = UInt32(lineStart)
             }
-            return nil
         }
-        if let result { throw result }
-        if starts.isEmpty { throw .empty(file: file) }
+        if let failure { throw failure }
+        if entries.isEmpty { throw .empty(file: file) }
         var builder = Vocabulary.Builder()
-        builder.storage.reserveCapacity(decoded.count)
-        builder.offsets.reserveCapacity(starts.count + 1)
-        for rank in 0..<starts.count {
-            if starts[rank] == 0 {
-                builder.appendHole()
-            } else {
-                let start = Int(starts[rank]) - 1
-                builder.append(decoded[start..<(start + Int(lengths[rank]))])
+        builder.storage.reserveCapacity(used)
+        builder.offsets.reserveCapacity(entries.count + 1)
+        decoded.withUnsafeBufferPointer { decoded in
+            for entry in entries {
+                if entry.start == 0 {
+                    builder.appendHole()
+                } else {
+                    let start = Int(entry.start) - 1
+                    builder.append(UnsafeBufferPointer(rebasing: decoded[start..<(start + Int(entry.length))]))
+                }
             }
         }
         do {
@@ -119,10 +123,18 @@ public enum TiktokenRanksReader {
         } catch {
             if case .duplicateToken(_, let first, let second) = error {
                 throw .duplicateTokenBytes(
-                    file: file, line: Int(lineOfRank[second]), byteOffset: Int(offsetOfRank[second]),
+                    file: file, line: Int(entries[second].line), byteOffset: Int(entries[second].offset),
                     rank: second, sameAsRank: first)
             }
             throw error
         }
+    }
+
+    /// Where one rank's bytes are, and where its line is.
+    private struct RankEntry {
+        var start: UInt32 = 0
+        var length: UInt32 = 0
+        var line: UInt32 = 0
+        var offset: UInt32 = 0
     }
 }

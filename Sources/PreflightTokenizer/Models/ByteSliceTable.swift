@@ -1,11 +1,14 @@
 /// An open-addressing hash table from byte strings to `UInt32` values, for the vocabulary and
 /// the special-token matcher.
 ///
-/// Keys are not stored: each slot holds a 32-bit hash fragment and the value, and the caller
-/// supplies the key bytes of a value (`keyOf`) to confirm a match. Linear probing, load factor at
-/// most 1/2, so a miss costs about two probes. The hash reads eight bytes at a time.
+/// Each slot is two words. Keys of at most eight bytes (almost every BPE look-up) are stored
+/// inline, packed into the first word, so a hit or a miss touches one cache line and no token
+/// bytes. Longer keys store their hash in the first word, and a candidate is confirmed against
+/// the key bytes the caller supplies (`keyOf`). The second word holds the key length, a hash
+/// fragment and the value. Linear probing, load factor at most 1/2.
 struct ByteSliceTable: Sendable {
-    /// `hash32 << 32 | value`; `empty` marks a free slot.
+    /// Two words per slot: `[key-or-hash, length << 56 | fragment << 32 | value]`; a second word
+    /// of `empty` marks a free slot.
     private var slots: [UInt64]
     private var mask: Int
     private static let empty = UInt64.max
@@ -14,7 +17,7 @@ struct ByteSliceTable: Sendable {
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: Self.empty, count: size)
+        slots = [UInt64](repeating: Self.empty, count: size * 2)
         mask = size - 1
     }
 
@@ -24,42 +27,56 @@ struct ByteSliceTable: Sendable {
     mutating func insert(
         _ key: UnsafeRawBufferPointer, value: UInt32, keyOf: (UInt32) -> UnsafeRawBufferPointer
     ) -> UInt32? {
-        let hash = Self.hash(key)
+        if let existing = find(key, keyOf: keyOf) { return existing }
+        let (word, hash) = Self.wordAndHash(key)
         var index = Int(truncatingIfNeeded: hash) & mask
-        let fragment = hash >> 32
-        while true {
-            let slot = slots[index]
-            if slot == Self.empty {
-                slots[index] = fragment << 32 | UInt64(value)
-                return nil
-            }
-            if slot >> 32 == fragment {
-                let existing = UInt32(truncatingIfNeeded: slot)
-                if Self.equal(keyOf(existing), key) { return existing }
-            }
-            index = (index + 1) & mask
-        }
+        while slots[2 * index + 1] != Self.empty { index = (index + 1) & mask }
+        slots[2 * index] = word
+        slots[2 * index + 1] = Self.tag(length: key.count, hash: hash) | UInt64(value)
+        return nil
     }
 
     /// The value stored under `key`, if any.
     /// - Complexity: O(k) expected, k = key length.
-    @inline(__always)
     func find(_ key: UnsafeRawBufferPointer, keyOf: (UInt32) -> UnsafeRawBufferPointer) -> UInt32? {
-        let hash = Self.hash(key)
-        let fragment = hash >> 32
-        return slots.withUnsafeBufferPointer { slots in
+        withView { $0.find(key, keyOf: keyOf) }
+    }
+
+    /// Runs `body` with a pointer view of the table, for hot loops.
+    func withView<R>(_ body: (View) -> R) -> R {
+        slots.withUnsafeBufferPointer { body(View(slots: $0, mask: mask)) }
+    }
+
+    /// Pointer access to the slots; a plain value, so hot loops copy it without reference counting.
+    struct View {
+        let slots: UnsafeBufferPointer<UInt64>
+        let mask: Int
+
+        /// The value stored under `key`, if any.
+        @inline(__always)
+        func find(_ key: UnsafeRawBufferPointer, keyOf: (UInt32) -> UnsafeRawBufferPointer) -> UInt32? {
+            let (word, hash) = ByteSliceTable.wordAndHash(key)
+            let tag = ByteSliceTable.tag(length: key.count, hash: hash)
+            let inline = key.count <= 8
             var index = Int(truncatingIfNeeded: hash) & mask
             while true {
-                // Invariant: index is masked to slots.count - 1, a power of two minus one.
-                let slot = slots[index]
-                if slot == Self.empty { return nil }
-                if slot >> 32 == fragment {
-                    let candidate = UInt32(truncatingIfNeeded: slot)
-                    if Self.equal(keyOf(candidate), key) { return candidate }
+                // Invariant: index <= mask, and slots holds 2 * (mask + 1) words.
+                let meta = slots[2 * index + 1]
+                if meta == ByteSliceTable.empty { return nil }
+                if meta & 0xFFFF_FFFF_0000_0000 == tag && slots[2 * index] == word {
+                    let value = UInt32(truncatingIfNeeded: meta)
+                    // Inline keys are equal when their packed words and lengths are.
+                    if inline || ByteSliceTable.equal(keyOf(value), key) { return value }
                 }
                 index = (index + 1) & mask
             }
         }
+    }
+
+    /// The length and a hash fragment, in the high half of a slot's second word.
+    @inline(__always)
+    static func tag(length: Int, hash: UInt64) -> UInt64 {
+        UInt64(min(length, 255)) << 56 | (hash >> 40) << 32
     }
 
     @inline(__always)
@@ -67,36 +84,18 @@ struct ByteSliceTable: Sendable {
         let count = a.count
         guard count == b.count else { return false }
         guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-        // Short keys (almost all tokens) compare a word at a time without calling memcmp.
-        if count <= 16 {
-            if count >= 8 {
-                return pa.loadUnaligned(as: UInt64.self) == pb.loadUnaligned(as: UInt64.self)
-                    && pa.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                        == pb.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            }
-            if count >= 4 {
-                return pa.loadUnaligned(as: UInt32.self) == pb.loadUnaligned(as: UInt32.self)
-                    && pa.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-                        == pb.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-            }
-            var i = 0
-            while i < count {
-                if pa.load(fromByteOffset: i, as: UInt8.self) != pb.load(fromByteOffset: i, as: UInt8.self) { return false }
-                i += 1
-            }
-            return true
-        }
         return memcmp(pa, pb, count) == 0
     }
 
-    /// A 64-bit hash of the bytes: eight-byte words (the last one overlapping) folded with a
-    /// multiply-xorshift mix; keys under eight bytes are read with at most two loads.
+    /// The key's first word (its bytes, zero-padded, for keys up to eight bytes; else its hash)
+    /// and its 64-bit hash. Longer keys fold eight-byte words (the last one overlapping) with a
+    /// multiply-xorshift mix.
     @inline(__always)
-    static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    static func wordAndHash(_ key: UnsafeRawBufferPointer) -> (word: UInt64, hash: UInt64) {
         let count = key.count
         let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(count &+ 1)
-        guard let base = key.baseAddress, count > 0 else { return mix(seed) }
-        if count >= 8 {
+        guard let base = key.baseAddress, count > 0 else { return (0, mix(seed)) }
+        if count > 8 {
             var h = seed
             var i = 0
             while i + 8 <= count {
@@ -104,18 +103,22 @@ struct ByteSliceTable: Sendable {
                 i += 8
             }
             if i < count { h = mix(h ^ base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) }
-            return h
+            return (h, h)
         }
         let word: UInt64
-        if count >= 4 {
-            word = UInt64(base.loadUnaligned(as: UInt32.self))
-                | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+        if count == 8 {
+            word = base.loadUnaligned(as: UInt64.self)
+        } else if count >= 4 {
+            // Bytes 0..<4, then bytes 4..<count taken from the top of an overlapping load.
+            let low = UInt64(base.loadUnaligned(as: UInt32.self))
+            let high = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) >> (8 * (8 - count))
+            word = low | high << 32
         } else {
-            word = UInt64(base.load(as: UInt8.self))
-                | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
-                | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
+            var packed: UInt64 = 0
+            for i in 0..<count { packed |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << (8 * i) }
+            word = packed
         }
-        return mix(seed ^ word)
+        return (word, mix(seed ^ word))
     }
 
     @inline(__always)

@@ -59,6 +59,8 @@ extension SentencePieceModel {
         var heap: [Candidate] = []
         /// For UNUSED pieces formed by a merge: piece id → (left start, left length, right length).
         var unusedSplits: [Int32: (Int32, Int32, Int32)] = [:]
+        /// Whether the last id emitted was `<unk>` (a run of unknown symbols emits one `<unk>`).
+        var lastWasUnknown = false
     }
 
     /// Feeds `sink` each id of `text` (normalised by ``normalizer``), in order.
@@ -69,6 +71,7 @@ extension SentencePieceModel {
     ) -> Bool {
         scratch.symbols.removeAll(keepingCapacity: true)
         if !scratch.unusedSplits.isEmpty { scratch.unusedSplits.removeAll(keepingCapacity: true) }
+        scratch.lastWasUnknown = false
         var position = 0
         while position < text.count {
             var length = userDefined.isEmpty ? 0 : userDefined.longestMatch(in: text, at: position)
@@ -153,7 +156,7 @@ extension SentencePieceModel {
         var index: Int32 = 0
         while index >= 0 {
             let symbol = scratch.symbols[Int(index)]
-            guard emitPiece(text, tables, start: symbol.start, length: symbol.length, mergedID: symbol.id, scratch, &sink)
+            guard emitPiece(text, tables, start: symbol.start, length: symbol.length, mergedID: symbol.id, &scratch, &sink)
             else { return false }
             index = symbol.next
         }
@@ -181,22 +184,28 @@ extension SentencePieceModel {
     /// Emits the ids for one final symbol (`resegment` plus byte fallback upstream).
     private func emitPiece<S: TokenSink>(
         _ text: UnsafeRawBufferPointer, _ tables: Tables, start: Int32, length: Int32, mergedID: Int32,
-        _ scratch: Scratch, _ sink: inout S
+        _ scratch: inout Scratch, _ sink: inout S
     ) -> Bool {
         let slice = UnsafeRawBufferPointer(rebasing: text[Int(start)..<Int(start + length)])
-        // `PieceToId`: reserved pieces first, then mergeable ones; a merged symbol already knows its id.
-        let id = tables.reserved.find(slice) ?? (mergedID >= 0 ? UInt32(mergedID) : tables.mergeable.find(slice))
+        // `PieceToId`; a merged symbol already knows its id. No text is in both tables (see the
+        // initialiser), so trying the mergeable table first gives the same id.
+        let id = mergedID >= 0 ? UInt32(mergedID) : (tables.mergeable.find(slice) ?? tables.reserved.find(slice))
         if let id, id != unknownID {
             if hasUnusedPieces && kinds[Int(id)] == .unused, let split = scratch.unusedSplits[Int32(id)] {
-                return emitPiece(text, tables, start: split.0, length: split.1, mergedID: -1, scratch, &sink)
-                    && emitPiece(text, tables, start: split.0 + split.1, length: split.2, mergedID: -1, scratch, &sink)
+                return emitPiece(text, tables, start: split.0, length: split.1, mergedID: -1, &scratch, &sink)
+                    && emitPiece(text, tables, start: split.0 + split.1, length: split.2, mergedID: -1, &scratch, &sink)
             }
+            scratch.lastWasUnknown = false
             return sink.append(id)
         }
         if let byteIDs {
             for byte in slice where !sink.append(byteIDs[Int(byte)]) { return false }
             return true
         }
+        // As `SentencePieceProcessor` does without byte fallback: consecutive unknown symbols
+        // become one `<unk>`.
+        if scratch.lastWasUnknown { return true }
+        scratch.lastWasUnknown = true
         // Invariant: the initialiser refuses models with neither an UNKNOWN piece nor byte fallback.
         return sink.append(unknownID ?? 0)
     }

@@ -64,6 +64,13 @@ public struct SentencePieceModel: Sendable {
         }
         let mergeable = try Self.vocabulary(mergeableTexts, proto)
         let reserved = try Self.vocabulary(reservedTexts, proto)
+        // sentencepiece 0.2 refuses a text defined twice even across the two tables; so a text
+        // is in at most one table and output lookups may try them in either order.
+        for (index, piece) in proto.pieces.enumerated() where mergeableTexts[index] != nil {
+            if reserved.id(of: piece.text) != nil {
+                throw .duplicatePiece(pieceIndex: index, piece: String(decoding: piece.text, as: UTF8.self))
+            }
+        }
         guard unknownID != nil || proto.byteFallback else {
             throw .missingUnknownPiece(unknownID: proto.unknownID)
         }
@@ -147,21 +154,6 @@ public struct SentencePieceModel: Sendable {
     /// The role of piece `id`, or nil for an id out of range.
     public func kind(of id: UInt32) -> SentencePieceModelProto.PieceKind? {
         Int(id) < kinds.count ? kinds[Int(id)] : nil
-    }
-
-    /// The byte a `<0xNN>` piece stands for, or nil when `id` is not a byte piece.
-    public func byteValue(of id: UInt32) -> UInt8? {
-        guard kind(of: id) == .byte, let text = pieceText(id), text.count == 6 else { return nil }
-        var value: UInt8 = 0
-        for digit in text.dropFirst(3).prefix(2) {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | (digit - UInt8(ascii: "0"))
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | (digit - UInt8(ascii: "A") + 10)
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | (digit - UInt8(ascii: "a") + 10)
-            default: return nil
-            }
-        }
-        return value
     }
 
     /// The ids of all CONTROL pieces with their texts: the special tokens a caller may split out

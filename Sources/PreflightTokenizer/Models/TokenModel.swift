@@ -36,7 +36,7 @@ public enum TokenModel: Sendable {
         switch self {
         case .bytePair(let model):
             return model.vocabulary.withView { view in
-                var encoder = PieceEncoder(kind: .bytePair(model, view))
+                var encoder = PieceEncoder(kind: .bytePair(BytePairContext(model: model, view: view)))
                 return body(&encoder)
             }
         case .sentencePiece(let model):
@@ -56,7 +56,7 @@ public enum TokenModel: Sendable {
 /// Encodes pieces with one model, reusing its working memory across pieces.
 struct PieceEncoder {
     enum Kind {
-        case bytePair(BytePairModel, VocabularyView)
+        case bytePair(BytePairContext)
         case sentencePiece(SentencePieceModel, SentencePieceModel.Tables)
         case wordPiece(WordPieceModel, WordPieceModel.Tables)
     }
@@ -71,11 +71,10 @@ struct PieceEncoder {
     @inline(__always)
     mutating func encode<S: TokenSink>(_ piece: UnsafeRawBufferPointer, into sink: inout S) -> Bool {
         switch kind {
-        case .bytePair(let model, let view):
-            return model.encode(piece, view: view, scratch: &scratch, into: &sink)
+        case .bytePair(let context):
+            return context.encode(piece, scratch: &scratch, into: &sink)
         case .sentencePiece(let model, let tables):
-            return model.encode(piece, tables: tables,
-                                scratch: &sentencePieceScratch, into: &sink)
+            return model.encode(piece, tables: tables, scratch: &sentencePieceScratch, into: &sink)
         case .wordPiece(let model, let tables):
             return model.encode(piece, tables: tables, into: &sink)
         }

@@ -123,8 +123,10 @@ public struct Vocabulary: Sendable {
             offsets.withUnsafeBufferPointer { offsets in
                 singleBytes.withUnsafeBufferPointer { singles in
                     bytePairs.withUnsafeBufferPointer { pairs in
-                        body(VocabularyView(bytes: bytes, offsets: offsets, singleBytes: singles, bytePairs: pairs,
-                                            table: table, maxTokenLength: maxTokenLength))
+                        table.withView { table in
+                            body(VocabularyView(bytes: bytes, offsets: offsets, singleBytes: singles, bytePairs: pairs,
+                                                table: table, maxTokenLength: maxTokenLength))
+                        }
                     }
                 }
             }
@@ -132,13 +134,14 @@ public struct Vocabulary: Sendable {
     }
 }
 
-/// Pointer access to a `Vocabulary`, valid only inside `Vocabulary.withView`.
+/// Pointer access to a `Vocabulary`, valid only inside `Vocabulary.withView`. Pointers and
+/// integers only, so the hot loops copy it freely without reference counting.
 struct VocabularyView {
     let bytes: UnsafeRawBufferPointer
     let offsets: UnsafeBufferPointer<UInt32>
     let singleBytes: UnsafeBufferPointer<UInt32>
     let bytePairs: UnsafeBufferPointer<UInt32>
-    let table: ByteSliceTable
+    let table: ByteSliceTable.View
     let maxTokenLength: Int
 
     /// The bytes of token `id`. Requires `id < offsets.count - 1`.

@@ -37,7 +37,8 @@ enum BertPreTokenizer {
             return (33...47).contains(value) || (58...64).contains(value)
                 || (91...96).contains(value) || (123...126).contains(value)
         }
-        switch scalar.properties.generalCategory {
+        // Unicode 8.0 categories, as Hugging Face's tables (see `BertNormalizer`).
+        switch BertNormalizer.generalCategory(scalar) {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true

