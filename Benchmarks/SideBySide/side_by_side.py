@@ -163,8 +163,11 @@ def swift_build(product):
     return exe
 
 
-def run_json(args, **kw):
-    out = subprocess.run([str(a) for a in args], capture_output=True, text=True, **kw)
+def run_json(args, timeout=180):
+    try:
+        out = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"timed out after {timeout} s")
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, args))}: {out.stderr.strip()}")
     return json.loads(out.stdout)
@@ -378,6 +381,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one round, prose only")
     parser.add_argument("--only", nargs="*", help="tokenizer names")
+    parser.add_argument("--kinds", nargs="*", help="texts to compare: prose code cjk emoji")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--skip", nargs="*", default=[], help="any of: compare worst memory whole_process batch upto schema")
@@ -388,7 +392,7 @@ def main():
     exe = swift_build("SideBySide")
     inputs = CACHE / "inputs"
     run_json([exe, "inputs", inputs])
-    kinds = ["prose"] if args.quick else ["prose", "code", "cjk", "emoji"]
+    kinds = args.kinds or (["prose"] if args.quick else ["prose", "code", "cjk", "emoji"])
     rounds = 1 if args.quick else args.rounds
     names = args.only or ["o200k_base", "cl100k_base", "llama3", "qwen2", "llama2", "gemma3", "bert-base-uncased"]
     result = {"machine": machine()}
@@ -411,7 +415,7 @@ def main():
     step("whole_process", lambda: whole_process(inputs, 3 if args.quick else 7))
     step("batch", lambda: run_json([exe, "batch", "o200k_base", inputs / "prose-5MB.txt", 3]))
     step("upto", lambda: run_json([exe, "upto", "o200k_base", inputs / "prose-5MB.txt", 8192, 5]))
-    step("schema", lambda: schema_side_by_side(5000 if args.quick else 20000))
+    step("schema", lambda: schema_side_by_side(5000))
     result["machine"]["load_end"] = os.getloadavg()
     text = markdown(result)
     print(text)
