@@ -88,7 +88,8 @@ struct MergeScratch {
         // replaces the popped top), n - 1 merges: 2n slots suffice, allocated only on growth.
         if heap.count < 2 * n { heap = [UInt64](repeating: 0, count: 2 * n) }
         // Unsafe pointers for the whole loop: with arrays, uniqueness checks, bounds checks and
-        // swap-based sifting cost 2,050 Ir per byte on 200 KB of "a" (callgrind, o200k; prose 210).
+        // swap-based sifting cost 2,050 Ir per byte on 200 KB of "a" (callgrind, o200k; prose 210);
+        // this loop: 1,120 (random letters: 1,100 -> 630).
         parts.withUnsafeMutableBufferPointer { partsBuffer in
             next.withUnsafeMutableBufferPointer { nextBuffer in
                 previous.withUnsafeMutableBufferPointer { previousBuffer in
