@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The Unicode classes that the published split regexes distinguish, one value per scalar.
 ///
 /// Every class the patterns use is a union of these: `\p{L}` = upper ∪ lower ∪ otherLetter,
@@ -67,26 +69,68 @@ enum ClassSet {
     static let casedLower: UInt8 = ScalarClass.lower.bit | ScalarClass.otherLetter.bit | ScalarClass.mark.bit
 }
 
-/// Classifies the scalars of UTF-8 text: one table built once for the Basic Multilingual Plane
-/// (ASCII included), and the standard library's properties above it.
-struct ScalarClassTable: @unchecked Sendable {
-    // @unchecked Sendable: the table is written once inside `shared`'s initialiser (which Swift
-    // runs exactly once, thread-safely) and is never written again nor freed.
-    let classes: UnsafePointer<UInt8>
+/// Classifies the scalars of UTF-8 text from a two-level table over the whole code space: one
+/// 256-entry page per 256-scalar block, each built from the standard library's properties the
+/// first time a scalar of that block is seen, plus an ASCII page built at first use.
+///
+/// Lazy pages because building the whole BMP up front cost 25–47 M instructions (callgrind,
+/// Docs/profile-notes.md §4) on the first text of every process, while real texts touch a few
+/// blocks (about 100 k instructions each).
+final class ScalarClassTable: @unchecked Sendable {
+    // @unchecked Sendable: `ascii` is written only in `init`; each page is built privately and
+    // then published once through an atomic compare-exchange (acquire/release), never written
+    // again nor freed, so readers see either no page or a complete one.
 
-    /// Class of every BMP scalar, indexed by scalar value (surrogates are `.other`; they never
-    /// occur in valid UTF-8). Built on first use from `ScalarClass.of`; 64 KB, never freed.
-    static let shared: ScalarClassTable = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-        for value in 0..<0x10000 {
-            if let scalar = Unicode.Scalar(UInt32(value)) {
-                table[value] = ScalarClass.of(scalar).rawValue
-            } else {
-                table[value] = ScalarClass.other.rawValue
-            }
+    /// The one table of the process.
+    static let shared = ScalarClassTable()
+
+    /// Number of 256-scalar blocks in the code space (U+0000 through U+10FFFF).
+    private static let pageCount = 0x110000 >> 8
+
+    /// Class of each ASCII scalar, the path taken for most bytes.
+    let ascii: UnsafePointer<UInt8>
+    private let pages: UnsafeMutablePointer<Atomic<UnsafePointer<UInt8>?>>
+
+    private init() {
+        let ascii = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x80)
+        for value in 0..<0x80 {
+            // Invariant: every value below 0x80 is a scalar.
+            ascii[value] = Unicode.Scalar(UInt8(value)).classRawValue
         }
-        return ScalarClassTable(classes: UnsafePointer(table))
-    }()
+        self.ascii = UnsafePointer(ascii)
+        pages = .allocate(capacity: Self.pageCount)
+        for index in 0..<Self.pageCount { (pages + index).initialize(to: Atomic(nil)) }
+    }
+
+    /// The class of scalar value `value` (surrogates and values past U+10FFFF are `.other`).
+    @inline(__always)
+    func classRawValue(of value: UInt32) -> UInt8 {
+        let index = Int(value >> 8)
+        guard index < Self.pageCount else { return ScalarClass.other.rawValue }
+        // Invariant: index < pageCount, the directory's size; pages have 256 entries.
+        if let page = pages[index].load(ordering: .acquiring) { return page[Int(value & 0xFF)] }
+        return buildPage(index)[Int(value & 0xFF)]
+    }
+
+    /// Builds block `index` and publishes it; a thread that loses the race uses the winner's page.
+    @inline(never)
+    private func buildPage(_ index: Int) -> UnsafePointer<UInt8> {
+        let page = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x100)
+        for offset in 0..<0x100 {
+            let value = UInt32(index << 8 | offset)
+            page[offset] = Unicode.Scalar(value)?.classRawValue ?? ScalarClass.other.rawValue
+        }
+        let built = UnsafePointer(page)
+        let (exchanged, original) = pages[index].compareExchange(
+            expected: nil, desired: built, ordering: .acquiringAndReleasing)
+        if exchanged { return built }
+        page.deallocate()
+        return original ?? built
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var classRawValue: UInt8 { ScalarClass.of(self).rawValue }
 }
 
 /// A read cursor over valid UTF-8 that yields each scalar's class (as a one-bit mask) and byte
@@ -97,12 +141,15 @@ struct ScalarClassTable: @unchecked Sendable {
 struct ClassCursor {
     let base: UnsafePointer<UInt8>
     let end: Int
-    let classes: UnsafePointer<UInt8>
+    let ascii: UnsafePointer<UInt8>
+    // unowned(unsafe): the shared table lives for the whole process; no reference counting per cursor copy.
+    unowned(unsafe) let table: ScalarClassTable
 
     init(base: UnsafePointer<UInt8>, end: Int) {
         self.base = base
         self.end = end
-        self.classes = ScalarClassTable.shared.classes
+        self.table = ScalarClassTable.shared
+        self.ascii = table.ascii
     }
 
     /// The class bit and byte length of the scalar at `i`. Requires `i < end`.
@@ -110,8 +157,8 @@ struct ClassCursor {
     func scalar(at i: Int) -> (bits: UInt8, length: Int) {
         // Invariant: callers pass 0 <= i < end, and `end` is within the buffer.
         let b0 = base[i]
-        // Invariant: b0 < 0x80 < 0x10000, the table's size.
-        if b0 < 0x80 { return (1 << classes[Int(b0)], 1) }
+        // Invariant: b0 < 0x80, the ASCII table's size.
+        if b0 < 0x80 { return (1 << ascii[Int(b0)], 1) }
         return decodeSlow(at: i, lead: b0)
     }
 
@@ -133,9 +180,6 @@ struct ClassCursor {
             // Invariant: i + k < i + length <= end.
             value = (value << 6) | UInt32(base[i + k] & 0x3F)
         }
-        // Invariant: value < 0x10000, the table's size.
-        if value < 0x10000 { return (1 << classes[Int(value)], length) }
-        guard let scalar = Unicode.Scalar(value) else { return (ScalarClass.other.bit, length) }
-        return (ScalarClass.of(scalar).bit, length)
+        return (1 << table.classRawValue(of: value), length)
     }
 }
