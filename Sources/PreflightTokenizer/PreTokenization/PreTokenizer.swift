@@ -18,15 +18,7 @@ public indirect enum PreTokenizer: Sendable, Hashable {
     /// The pieces of `text` as strings, for tests and for printing this stage alone.
     /// - Complexity: O(n) per stage.
     public func pieces(of text: String) -> [String] {
-        var copy = text
-        return copy.withUTF8 { buffer in
-            var result: [String] = []
-            forEachPiece(in: buffer, range: 0..<buffer.count) { range in
-                result.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self))
-                return true
-            }
-            return result
-        }
+        collectPieces(of: text) { forEachPiece(in: $0, range: $1, $2) }
     }
 
     /// Calls `body` with each piece's byte range in order, until it returns `false`.
