@@ -62,12 +62,8 @@ public enum TekkenReader {
             let definition = TiktokenDefinition(
                 pattern: pattern, idOffset: UInt32(specialCount), specialTokens: specials)
             return try Tokenizer.tiktoken(vocabulary: vocabulary, definition: definition, file: file)
-        } catch let error as VocabularyError {
-            throw .vocabulary(error)
-        } catch let error as TokenizerLoadingError {
-            throw error
         } catch {
-            throw .vocabulary(.unreadable(file: file, reason: "\(error)"))
+            throw TokenizerLoadingError(wrapping: error, file: file)
         }
     }
 }

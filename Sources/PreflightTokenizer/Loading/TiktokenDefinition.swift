@@ -47,6 +47,16 @@ public enum TokenizerLoadingError: Error, Sendable, Equatable, CustomStringConve
     /// The WordPiece vocabulary is bad.
     case wordPieceVocabulary(WordPieceVocabularyError)
 
+    /// Any error met while building a tokenizer from `file`, as a loading error: vocabulary errors
+    /// wrapped, loading errors kept, anything else (an I/O failure) reported as an unreadable file.
+    init(wrapping error: any Error, file: String) {
+        switch error {
+        case let error as TokenizerLoadingError: self = error
+        case let error as VocabularyError: self = .vocabulary(error)
+        default: self = .vocabulary(.unreadable(file: file, reason: "\(error)"))
+        }
+    }
+
     /// What went wrong, where.
     public var description: String {
         switch self {
@@ -69,12 +79,8 @@ extension Tokenizer {
         do {
             let vocabulary = try TiktokenRanksReader.vocabulary(contentsOf: url, rankLimit: definition.rankLimit)
             return try tiktoken(vocabulary: vocabulary, definition: definition, file: file)
-        } catch let error as VocabularyError {
-            throw .vocabulary(error)
-        } catch let error as TokenizerLoadingError {
-            throw error
         } catch {
-            throw .vocabulary(.unreadable(file: file, reason: "\(error)"))
+            throw TokenizerLoadingError(wrapping: error, file: file)
         }
     }
 
@@ -101,12 +107,8 @@ extension Tokenizer {
                 normalizer: definition.normalizer, preTokenizer: .split(pattern), model: .bytePair(model),
                 postProcessor: TemplateProcessor(prefix: try ids(definition.prefix), suffix: try ids(definition.suffix)),
                 decoder: .byteLevel, addedTokens: added)
-        } catch let error as VocabularyError {
-            throw .vocabulary(error)
-        } catch let error as TokenizerLoadingError {
-            throw error
         } catch {
-            throw .vocabulary(.unreadable(file: file, reason: "\(error)"))
+            throw TokenizerLoadingError(wrapping: error, file: file)
         }
     }
 }
