@@ -49,41 +49,22 @@ enum Base64 {
         return nil
     }
 
-    /// Decodes `input[range]` and appends the bytes to `output`.
+    /// Decodes `input[range]` and appends the bytes to `output`: the buffer form above, into
+    /// room reserved at the end of `output`.
     /// - Returns: `nil` on success, else the offset (in `input`) of the first bad character.
     /// - Complexity: O(n).
     static func decode(
         _ input: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, appendingTo output: inout [UInt8]
     ) -> Int? {
-        let count = range.count
-        guard count > 0, count % 4 == 0 else { return range.lowerBound + (count / 4) * 4 }
-        var padding = 0
-        // Invariant: count >= 4, so both indices are inside range.
-        if input[range.upperBound - 1] == UInt8(ascii: "=") { padding += 1 }
-        if input[range.upperBound - 2] == UInt8(ascii: "=") { padding += 1 }
-        return values.withUnsafeBufferPointer { table -> Int? in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                var group: UInt32 = 0
-                let isLast = i + 4 == range.upperBound
-                let digits = isLast ? 4 - padding : 4
-                for k in 0..<4 {
-                    let value: UInt8
-                    if k < digits {
-                        // Invariant: i + k < range.upperBound.
-                        value = table[Int(input[i + k])]
-                        if value == 0xFF { return i + k }
-                    } else {
-                        value = 0
-                    }
-                    group = group << 6 | UInt32(value)
-                }
-                output.append(UInt8(truncatingIfNeeded: group >> 16))
-                if digits > 2 { output.append(UInt8(truncatingIfNeeded: group >> 8)) }
-                if digits > 3 { output.append(UInt8(truncatingIfNeeded: group)) }
-                i += 4
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: range.count / 4 * 3))
+        var end = start
+        let failure = output.withUnsafeMutableBufferPointer { buffer in
+            values.withUnsafeBufferPointer { table in
+                decode(input, range, into: buffer, at: &end, table: table)
             }
-            return nil
         }
+        output.removeSubrange((failure == nil ? end : start)..<output.count)
+        return failure
     }
 }

@@ -47,14 +47,6 @@ extension Tokenizer {
         } catch {
             throw .vocabulary(error)
         }
-        func ids(_ contents: [String]) throws(TokenizerLoadingError) -> [TokenID] {
-            var result: [TokenID] = []
-            for content in contents {
-                guard let id = added.id(of: content) else { throw .unknownTemplateToken(file: file, token: content) }
-                result.append(id)
-            }
-            return result
-        }
-        return (added, TemplateProcessor(prefix: try ids(prefix), suffix: try ids(suffix)))
+        return (added, try added.templateProcessor(prefix: prefix, suffix: suffix, file: file))
     }
 }

@@ -95,17 +95,9 @@ extension Tokenizer {
             let added = try AddedTokens(
                 definition.specialTokens.map { AddedTokens.Entry(content: $0.content, id: $0.id, isSpecial: true) },
                 file: file)
-            func ids(_ contents: [String]) throws(TokenizerLoadingError) -> [TokenID] {
-                var result: [TokenID] = []
-                for content in contents {
-                    guard let id = added.id(of: content) else { throw .unknownTemplateToken(file: file, token: content) }
-                    result.append(id)
-                }
-                return result
-            }
             return Tokenizer(
                 normalizer: definition.normalizer, preTokenizer: .split(pattern), model: .bytePair(model),
-                postProcessor: TemplateProcessor(prefix: try ids(definition.prefix), suffix: try ids(definition.suffix)),
+                postProcessor: try added.templateProcessor(prefix: definition.prefix, suffix: definition.suffix, file: file),
                 decoder: .byteLevel, addedTokens: added)
         } catch {
             throw TokenizerLoadingError(wrapping: error, file: file)
