@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let spec = try Catalog.bundled().model(id: model)
         if messages {
-            try report(try checkChat(spec))
+            try report(try checkChat(spec), for: spec)
             return
         }
         let prompt = try input.readText()
@@ -77,14 +77,14 @@ struct CheckCommand: ParsableCommand {
                 throw InputError.unreadable(path: trimmedOutput)
             }
         }
-        try report(check)
+        try report(check, for: spec)
     }
 
     /// What one request costs with this prompt and the reserved `max_tokens` as the reply (the worst
     /// case), or `nil` when the request would be refused (it does not fit) or the model has no published price.
-    private static func estimate(for check: PreflightCheck) throws -> CostEstimate? {
+    private static func estimate(for check: PreflightCheck, on spec: ModelSpec) -> CostEstimate? {
         guard check.verdict == .fits, let promptTokens = check.promptTokens else { return nil }
-        let rateCard = try Catalog.bundled().model(id: check.modelID).rateCard
+        let rateCard = spec.rateCard
         guard rateCard.isPriced else { return nil }
         return rateCard.estimate(BillableUsage(inputTokens: promptTokens, outputTokens: check.maxTokens))
     }
@@ -113,8 +113,8 @@ struct CheckCommand: ParsableCommand {
         return spec.check(try TokenCountSource(prompt: prompt, tokenizer: tokenizer), maxTokens: maxTokens)
     }
 
-    private func report(_ check: PreflightCheck) throws {
-        let estimate = try Self.estimate(for: check)
+    private func report(_ check: PreflightCheck, for spec: ModelSpec) throws {
+        let estimate = Self.estimate(for: check, on: spec)
         switch format {
         case .json: try JSONOutput.printLine(CheckReport(check, estimate: estimate))
         case .text: print(CheckReport.text(check, estimate: estimate, trimmedTo: check.verdict == .overflows ? trimmedOutput : nil))
